@@ -1,0 +1,30 @@
+package org.modesweep.core;
+
+/** Argument checks whose messages name the offending parameter. */
+public final class Check {
+    private Check() {
+    }
+
+    public static double finite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number, got " + value);
+        }
+        return value;
+    }
+
+    public static double positive(String name, double value) {
+        finite(name, value);
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be > 0, got " + value);
+        }
+        return value;
+    }
+
+    public static double nonNegative(String name, double value) {
+        finite(name, value);
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must be >= 0, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,54 @@
+package org.modesweep.core;
+
+import java.util.function.Supplier;
+
+/**
+ * The loop shared by the step-based dynamics: {@code t = η × steps}, convergence when the last
+ * step's change divided by {@code η} is under the tolerance (THEORY.md §5), plateau time counted in
+ * whole steps, and output at the first step at or past each multiple of the recording interval.
+ */
+final class DiscreteTraining {
+
+    private DiscreteTraining() {
+    }
+
+    /**
+     * @param step advances the training by one step and returns the new overlaps
+     */
+    static Run run(double eta, double tMax, double tol, State start, double plateauCos, Recorder recorder,
+                   Supplier<State> step) {
+        long steps = Math.round(Math.ceil(tMax / eta - 1e-9));
+        PlateauClock plateau = new PlateauClock(0, false);
+        State y = start;
+        long nextOutput = 1;
+        recorder.record(0, y);
+        long n = 0;
+        boolean converged = false;
+        String error = null;
+        while (n < steps) {
+            State next = step.get();
+            plateau.advance(eta, y.onPlateau(plateauCos));
+            n++;
+            if (!next.isFinite()) {
+                error = "non-finite state after step " + n;
+                break;
+            }
+            double change = next.maxAbsDifference(y, eta);
+            y = next;
+            double t = n * eta;
+            if (change < tol) {
+                converged = true;
+                break;
+            }
+            if (n < steps && t >= nextOutput * recorder.every() - 1e-9 * eta) {
+                recorder.record(t, y);
+                nextOutput = (long) Math.floor(t / recorder.every() + 1e-9) + 1;
+            }
+        }
+        double tFinal = n * eta;
+        if (n > 0) {
+            recorder.record(tFinal, y);
+        }
+        return new Run(y, tFinal, converged, plateau.total(tFinal), n, error);
+    }
+}

@@ -1,0 +1,29 @@
+package org.modesweep.core;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A training dynamics (THEORY.md §4). Each reports the same normalised overlaps, so one classifier
+ * serves all of them.
+ */
+public sealed interface Dynamics permits Flow, GradientDescent, StochasticGradientDescent {
+
+    /**
+     * Trains from {@code start} until converged or {@code tMax}.
+     *
+     * @param plateauCos the magnitude {@code |m_k|} beyond which both components count as on the plateau
+     * @param rng        the trajectory's own noise stream (used by {@code sgd} only)
+     */
+    Run run(ReducedModel model, State start, double plateauCos, RandomGenerator rng, Recorder recorder);
+
+    double tMax();
+
+    /** Tolerance on {@code max|dy/dt|} of the normalised state that counts as converged. */
+    double convergenceTol();
+
+    /** A short label such as {@code flow(tMax=400, rtol=1e-9)}, recorded with results. */
+    String describe();
+
+    /** Name of the dynamics type: {@code flow}, {@code gd} or {@code sgd}. */
+    String type();
+}

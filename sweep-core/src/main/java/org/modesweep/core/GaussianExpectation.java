@@ -1,0 +1,149 @@
+package org.modesweep.core;
+
+import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
+import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
+import org.hipparchus.special.Erf;
+import org.hipparchus.util.FastMath;
+
+/**
+ * One-dimensional Gaussian expectations {@code E[f(m + sZ)]}, {@code Z ~ N(0,1)}, of the three
+ * functions the reduced flow needs: the logistic {@code σ}, {@code tanh} and {@code softplus}.
+ *
+ * <p>Plain Gauss–Hermite fails once {@code s} is large, because {@code f(m + sZ)} is then close to a
+ * step ({@code σ}, {@code tanh}) or a kink ({@code softplus}) on the scale of the nodes. So for
+ * {@code s > HERMITE_MAX_S} the step {@code H(x)} or ramp {@code max(x, 0)} is integrated in closed
+ * form, and only the smooth, exponentially decaying remainder is integrated numerically:
+ *
+ * <pre>
+ *   σ(x)        = H(x)       − sgn(x) e(|x|),   e(u) = 1 / (1 + exp(u))
+ *   softplus(x) = max(x, 0)  + ℓ(|x|),          ℓ(u) = log(1 + exp(−u))
+ * </pre>
+ *
+ * The remainders are analytic on {@code u ≥ 0} (poles/branch points at {@code u = ±iπ}) and below
+ * {@code 1e-16} past {@code u = 37}, so composite Gauss–Legendre on {@code [0, 37]} integrates them
+ * against the folded Gaussian density. For small {@code s}, {@code f(m + sz)} is analytic in a strip of
+ * half-width {@code π/s} around the real {@code z} axis and Gauss–Hermite converges fast. {@code s = 0}
+ * is exact. Accuracy (absolute, all {@code m}, all {@code s}) is checked against adaptive integration
+ * in the tests.
+ */
+public final class GaussianExpectation {
+
+    /** Largest {@code s} handled by Gauss–Hermite; beyond it the step/kink is split out. */
+    static final double HERMITE_MAX_S = 1.0;
+    private static final int HERMITE_NODES = 48;
+    /** Panel edges in {@code u = |x|} for the remainder; {@code e(37) < 1e-16}. */
+    private static final double[] PANEL_EDGES = {0, 1, 2.5, 4.5, 7, 10, 14, 19, 25, 31, 37};
+    private static final int LEGENDRE_NODES = 12;
+
+    private static final double SQRT2 = FastMath.sqrt(2.0);
+    private static final double INV_SQRT_2PI = 1.0 / FastMath.sqrt(2.0 * FastMath.PI);
+
+    /** Gauss–Hermite for the standard normal: {@code E[g(Z)] ≈ Σ w_i g(z_i)}. */
+    private static final double[] HERMITE_Z;
+    private static final double[] HERMITE_W;
+    /** Composite Gauss–Legendre on {@code [0, 37]}. */
+    private static final double[] LEGENDRE_U;
+    private static final double[] LEGENDRE_W;
+    /** Remainder functions tabulated at the Legendre nodes: they do not depend on (m, s). */
+    private static final double[] E_AT_U;
+    private static final double[] L_AT_U;
+
+    static {
+        GaussIntegratorFactory factory = new GaussIntegratorFactory();
+        GaussIntegrator hermite = factory.hermite(HERMITE_NODES);
+        HERMITE_Z = new double[HERMITE_NODES];
+        HERMITE_W = new double[HERMITE_NODES];
+        for (int i = 0; i < HERMITE_NODES; i++) {
+            HERMITE_Z[i] = SQRT2 * hermite.getPoint(i);
+            HERMITE_W[i] = hermite.getWeight(i) / FastMath.sqrt(FastMath.PI);
+        }
+        int panels = PANEL_EDGES.length - 1;
+        LEGENDRE_U = new double[panels * LEGENDRE_NODES];
+        LEGENDRE_W = new double[panels * LEGENDRE_NODES];
+        for (int p = 0; p < panels; p++) {
+            GaussIntegrator rule = factory.legendreHighPrecision(LEGENDRE_NODES, PANEL_EDGES[p], PANEL_EDGES[p + 1]);
+            for (int i = 0; i < LEGENDRE_NODES; i++) {
+                LEGENDRE_U[p * LEGENDRE_NODES + i] = rule.getPoint(i);
+                LEGENDRE_W[p * LEGENDRE_NODES + i] = rule.getWeight(i);
+            }
+        }
+        E_AT_U = new double[LEGENDRE_U.length];
+        L_AT_U = new double[LEGENDRE_U.length];
+        for (int i = 0; i < LEGENDRE_U.length; i++) {
+            double u = LEGENDRE_U[i];
+            E_AT_U[i] = 1.0 / (1.0 + FastMath.exp(u));
+            L_AT_U[i] = FastMath.log1p(FastMath.exp(-u));
+        }
+    }
+
+    private GaussianExpectation() {
+    }
+
+    /** Logistic function {@code 1 / (1 + e^{−x})}, without overflow. */
+    public static double sigmoid(double x) {
+        return x >= 0 ? 1.0 / (1.0 + FastMath.exp(-x)) : FastMath.exp(x) / (1.0 + FastMath.exp(x));
+    }
+
+    /** {@code log(1 + e^x)}, without overflow or loss of precision. */
+    public static double softplus(double x) {
+        return FastMath.max(x, 0.0) + FastMath.log1p(FastMath.exp(-FastMath.abs(x)));
+    }
+
+    /** Standard normal distribution function, accurate in both tails. */
+    static double normalCdf(double x) {
+        return 0.5 * Erf.erfc(-x / SQRT2);
+    }
+
+    /** {@code E[σ(m + sZ)]}. */
+    public static double sigmoid(double m, double s) {
+        if (s == 0) {
+            return sigmoid(m);
+        }
+        if (s <= HERMITE_MAX_S) {
+            double sum = 0;
+            for (int i = 0; i < HERMITE_NODES; i++) {
+                sum += HERMITE_W[i] * sigmoid(m + s * HERMITE_Z[i]);
+            }
+            return sum;
+        }
+        // E[H(X)] − ∫_0^∞ e(u) [p(u) − p(−u)] du, p the N(m, s²) density.
+        double remainder = 0;
+        for (int i = 0; i < LEGENDRE_U.length; i++) {
+            double u = LEGENDRE_U[i];
+            remainder += LEGENDRE_W[i] * E_AT_U[i] * (density(u - m, s) - density(u + m, s));
+        }
+        return normalCdf(m / s) - remainder;
+    }
+
+    /** {@code E[tanh(m + sZ)] = 2 E[σ(2m + 2sZ)] − 1}. */
+    public static double tanh(double m, double s) {
+        return 2.0 * sigmoid(2.0 * m, 2.0 * s) - 1.0;
+    }
+
+    /** {@code E[softplus(m + sZ)]}. */
+    public static double softplus(double m, double s) {
+        if (s == 0) {
+            return softplus(m);
+        }
+        if (s <= HERMITE_MAX_S) {
+            double sum = 0;
+            for (int i = 0; i < HERMITE_NODES; i++) {
+                sum += HERMITE_W[i] * softplus(m + s * HERMITE_Z[i]);
+            }
+            return sum;
+        }
+        // E[max(X, 0)] = m Φ(m/s) + s φ(m/s), plus ∫_0^∞ ℓ(u) [p(u) + p(−u)] du.
+        double remainder = 0;
+        for (int i = 0; i < LEGENDRE_U.length; i++) {
+            double u = LEGENDRE_U[i];
+            remainder += LEGENDRE_W[i] * L_AT_U[i] * (density(u - m, s) + density(u + m, s));
+        }
+        double ratio = m / s;
+        return m * normalCdf(ratio) + s * INV_SQRT_2PI * FastMath.exp(-0.5 * ratio * ratio) + remainder;
+    }
+
+    private static double density(double x, double s) {
+        double r = x / s;
+        return INV_SQRT_2PI / s * FastMath.exp(-0.5 * r * r);
+    }
+}

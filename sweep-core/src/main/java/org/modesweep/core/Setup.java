@@ -1,0 +1,21 @@
+package org.modesweep.core;
+
+/**
+ * Everything about a trajectory except its grid coordinates {@code (R, d, w*)} and its seed:
+ * weights mode, initialisation, dynamics, classification thresholds and the starting logit of
+ * trainable weights ({@code a0}, 0 unless configured).
+ */
+public record Setup(String name, Weights weights, InitialCondition init, Dynamics dynamics,
+                    Thresholds thresholds, double a0) {
+
+    public Setup {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a setup needs a name");
+        }
+        Check.finite("a0", a0);
+    }
+
+    public Problem problem(double R, long d, double wStar) {
+        return new Problem(R, d, wStar, weights);
+    }
+}

@@ -1,0 +1,210 @@
+package org.modesweep.core;
+
+import java.util.random.RandomGenerator;
+import org.hipparchus.util.FastMath;
+
+/**
+ * The VI algorithm itself, in {@code R^d} (THEORY.md §4): each step draws {@code batch} samples
+ * {@code x = μk + z} per component and descends the gradient of the Monte Carlo estimate
+ * {@code KL̂ = Σ_k w_k mean_i [log q(x_ki) − log p(x_ki)]} with respect to {@code μ1, μ2} (and the
+ * logits), as automatic differentiation of the reparametrised objective would: the path term
+ * {@code w_k ∇x(log q − log p)} plus the score term {@code ∂ log q/∂θ} at fixed {@code x}, whose mean
+ * is zero but whose noise lives in all {@code d} directions. That noise is how {@code d} enters
+ * beyond the initial overlaps; cost is O(batch · d) per step.
+ *
+ * <p>The start is realised as {@code d}-vectors with exactly the given overlaps ({@code μ* = R e1},
+ * the means in the span of {@code e1, e2, e3}); the noise is isotropic, so this has the law of any
+ * rotated realisation.
+ */
+public record StochasticGradientDescent(double eta, int batch, double tMax, double convergenceTol)
+    implements Dynamics {
+
+    public StochasticGradientDescent {
+        Check.positive("eta", eta);
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+        }
+        Check.positive("tMax", tMax);
+        Check.positive("convergenceTol", convergenceTol);
+    }
+
+    @Override
+    public Run run(ReducedModel model, State start, double plateauCos, RandomGenerator rng, Recorder recorder) {
+        Problem problem = model.problem();
+        if (problem.d() > Integer.MAX_VALUE / 4) {
+            throw new IllegalArgumentException("sgd stores d-vectors: d = " + problem.d() + " is too large");
+        }
+        Training training = new Training(problem, start, rng);
+        return DiscreteTraining.run(eta, tMax, convergenceTol, start, plateauCos, recorder, training::step);
+    }
+
+    @Override
+    public String describe() {
+        return "sgd(eta=" + eta + ", batch=" + batch + ", tMax=" + tMax + ", tol=" + convergenceTol + ")";
+    }
+
+    @Override
+    public String type() {
+        return "sgd";
+    }
+
+    /** The mutable training state of one run: the two means in {@code R^d} and the logit. */
+    private final class Training {
+        private final Problem problem;
+        private final RandomGenerator rng;
+        private final int d;
+        private final double r;
+        private final double hStar;
+        private final double logOneMinusWStar;
+        private final double[] mu1;
+        private final double[] mu2;
+        private double a;
+        private final double[] z;
+        /** Per component j: {@code Σ_i z_ji} and {@code Σ_i r(x_ji) z_ji}. */
+        private final double[][] zSum = new double[2][];
+        private final double[][] rzSum = new double[2][];
+
+        Training(Problem problem, State start, RandomGenerator rng) {
+            this.problem = problem;
+            this.rng = rng;
+            this.d = (int) problem.d();
+            this.r = problem.R();
+            this.hStar = problem.hStar();
+            this.logOneMinusWStar = FastMath.log1p(-problem.wStar());
+            double[][] means = embed(start, d, r);
+            mu1 = means[0];
+            mu2 = means[1];
+            a = start.a();
+            z = new double[d];
+            for (int j = 0; j < 2; j++) {
+                zSum[j] = new double[d];
+                rzSum[j] = new double[d];
+            }
+        }
+
+        State step() {
+            double w1 = GaussianExpectation.sigmoid(a);
+            double w2 = 1 - w1;
+            double q11 = dot(mu1, mu1);
+            double q22 = dot(mu2, mu2);
+            double q12 = dot(mu1, mu2);
+            double c = -0.5 * (q11 - q22) + a;
+            double logW2 = -GaussianExpectation.softplus(a);
+            double[] rMean = new double[2];
+            double[] tMean = new double[2];
+            double[] logRatio = new double[2];
+            for (int j = 0; j < 2; j++) {
+                double[] mu = j == 0 ? mu1 : mu2;
+                // Projections of x = μ_j + z: their means, and the z parts computed per sample.
+                double diffMu = (j == 0 ? q11 : q12) - (j == 0 ? q12 : q22);
+                double mu2Mu = j == 0 ? q12 : q22;
+                double[] zs = zSum[j];
+                double[] rzs = rzSum[j];
+                java.util.Arrays.fill(zs, 0);
+                java.util.Arrays.fill(rzs, 0);
+                double rSum = 0;
+                double tSum = 0;
+                double lSum = 0;
+                for (int i = 0; i < batch; i++) {
+                    double diffZ = 0;
+                    double mu2Z = 0;
+                    for (int k = 0; k < d; k++) {
+                        double zk = rng.nextGaussian();
+                        z[k] = zk;
+                        diffZ += (mu1[k] - mu2[k]) * zk;
+                        mu2Z += mu2[k] * zk;
+                        zs[k] += zk;
+                    }
+                    double starX = r * (mu[0] + z[0]);
+                    double pd = diffMu + diffZ + c;
+                    double ri = GaussianExpectation.sigmoid(pd);
+                    for (int k = 0; k < d; k++) {
+                        rzs[k] += ri * z[k];
+                    }
+                    rSum += ri;
+                    tSum += FastMath.tanh(starX + hStar);
+                    double logQ = mu2Mu + mu2Z - 0.5 * q22 + logW2 + GaussianExpectation.softplus(pd);
+                    double logP = -starX - 0.5 * r * r + logOneMinusWStar
+                        + GaussianExpectation.softplus(2 * (starX + hStar));
+                    lSum += logQ - logP;
+                }
+                rMean[j] = rSum / batch;
+                tMean[j] = tSum / batch;
+                logRatio[j] = lSum / batch;
+            }
+            double[] w = {w1, w2};
+            double[] g1 = new double[d];
+            double[] g2 = new double[d];
+            for (int k = 0; k < d; k++) {
+                double star = k == 0 ? r : 0;
+                // Path terms w_k [r̄ μ1 + (1 − r̄) μ2 − t̄ μ*].
+                g1[k] = w1 * (rMean[0] * mu1[k] + (1 - rMean[0]) * mu2[k] - tMean[0] * star);
+                g2[k] = w2 * (rMean[1] * mu1[k] + (1 - rMean[1]) * mu2[k] - tMean[1] * star);
+                // Score terms Σ_j w_j mean_i r(x)(x − μ1) and (1 − r(x))(x − μ2), x − μ = μ_j − μ + z.
+                for (int j = 0; j < 2; j++) {
+                    double muj = j == 0 ? mu1[k] : mu2[k];
+                    g1[k] += w[j] * (rMean[j] * (muj - mu1[k]) + rzSum[j][k] / batch);
+                    g2[k] += w[j] * ((1 - rMean[j]) * (muj - mu2[k]) + (zSum[j][k] - rzSum[j][k]) / batch);
+                }
+            }
+            for (int k = 0; k < d; k++) {
+                mu1[k] -= eta * g1[k];
+                mu2[k] -= eta * g2[k];
+            }
+            if (problem.trainable()) {
+                double path = 2 * w1 * w2 * (logRatio[0] - logRatio[1]);
+                double score = 2 * (w1 * (rMean[0] - w1) + w2 * (rMean[1] - w1));
+                a -= eta * (path + score);
+            }
+            return overlaps();
+        }
+
+        State overlaps() {
+            double r2 = r * r;
+            return new State(r * mu1[0] / r2, r * mu2[0] / r2, dot(mu1, mu1) / r2, dot(mu2, mu2) / r2,
+                dot(mu1, mu2) / r2, a);
+        }
+    }
+
+    static double dot(double[] x, double[] y) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += x[i] * y[i];
+        }
+        return sum;
+    }
+
+    /**
+     * Two vectors in {@code R^d} whose overlaps with {@code μ* = R e1} and each other are exactly those
+     * of {@code y} (Cholesky of the Gram matrix of {@code (μ*, μ1, μ2)}).
+     */
+    static double[][] embed(State y, int d, double r) {
+        double r2 = r * r;
+        double x1 = r2 * y.m1() / r;
+        double x2 = r2 * y.m2() / r;
+        double e2 = FastMath.sqrt(Math.max(0, r2 * y.q11() - x1 * x1));
+        double y2 = e2 > 0 ? (r2 * y.q12() - x1 * x2) / e2 : 0;
+        double e3 = FastMath.sqrt(Math.max(0, r2 * y.q22() - x2 * x2 - y2 * y2));
+        double[] mu1 = new double[d];
+        double[] mu2 = new double[d];
+        mu1[0] = x1;
+        mu2[0] = x2;
+        double scale = FastMath.sqrt(r2 * Math.max(y.q11(), y.q22())) + 1;
+        requireRoom(d, 2, e2 > 1e-9 * scale || y2 != 0 && Math.abs(y2) > 1e-9 * scale);
+        requireRoom(d, 3, e3 > 1e-9 * scale);
+        if (d >= 2) {
+            mu1[1] = e2;
+            mu2[1] = y2;
+        }
+        if (d >= 3) {
+            mu2[2] = e3;
+        }
+        return new double[][] {mu1, mu2};
+    }
+
+    private static void requireRoom(int d, int needed, boolean used) {
+        if (used && d < needed) {
+            throw new IllegalArgumentException("the start's overlaps need " + needed + " dimensions, but d = " + d);
+        }
+    }
+}
