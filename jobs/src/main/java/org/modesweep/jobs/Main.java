@@ -1,0 +1,31 @@
+package org.modesweep.jobs;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sweep} command line. Exit codes: 0 success, 1 failure, 2 bad arguments or input. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
+    description = "Parameter sweeps of mode collapse in variational inference.",
+    subcommands = {TrajectoryCommand.class, RunCommand.class, ShowCommand.class, RcCommand.class, PlotCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler(BadInput::handleParameterException);
+        cli.setExecutionExceptionHandler(BadInput::handleExecutionException);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}

@@ -1,0 +1,50 @@
+package org.modesweep.jobs;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.modesweep.spark.Aggregates;
+import org.modesweep.spark.ExistingSweep;
+import org.modesweep.spark.Sessions;
+import org.modesweep.spark.SweepAggregation;
+import org.modesweep.spark.SweepOutput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sweep plot PATH}: redraws a sweep's figures. */
+@Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Redraw a sweep's figures (PNG and SVG) under its plots/ folder:",
+        "P(collapse) against R per setup (one curve per d, Wilson bars) and R_c against d (bootstrap bars).",
+        "Uses probabilities/ and rc/ when present, else aggregates trajectories/ (without saving tables)."})
+final class PlotCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "A sweep folder.")
+    String path;
+    @Option(names = "--from-trajectories", description = "Re-aggregate from trajectories/ even if tables exist.")
+    boolean fromTrajectories;
+    @Option(names = "--master", paramLabel = "M", description = "Spark master. Default: local[*].")
+    String master;
+
+    @Override
+    public Integer call() {
+        SparkSession spark = Sessions.open("sweep plot", master, "local[*]", false);
+        try {
+            ExistingSweep sweep = ExistingSweep.open(spark.sparkContext().hadoopConfiguration(), path);
+            SweepOutput out = sweep.output();
+            List<String> drawn;
+            if (!fromTrajectories && out.hasParquet(SweepOutput.PROBABILITIES) && out.hasParquet(SweepOutput.RC)) {
+                drawn = SweepAggregation.drawPlots(out, Aggregates.readProbabilities(spark, out.uri(SweepOutput.PROBABILITIES)),
+                    Aggregates.readRc(spark, out.uri(SweepOutput.RC)));
+            } else {
+                drawn = SweepAggregation.aggregate(spark, out, sweep.spec(), sweep.spec().threshold(), false, true).plots();
+            }
+            for (String base : drawn) {
+                System.out.println(out.path(SweepOutput.PLOTS) + "/" + base + ".{png,svg}");
+            }
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.modesweep.jobs;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.modesweep.core.sweep.ThresholdSpec;
+import org.modesweep.spark.Aggregates;
+import org.modesweep.spark.ExistingSweep;
+import org.modesweep.spark.Sessions;
+import org.modesweep.spark.SweepAggregation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sweep rc PATH}: re-estimates R_c from the trajectories of a sweep, at other levels or with another method. */
+@Command(name = "rc", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Re-estimate R_c(d) from a sweep's trajectories (deduplicated on pointId) and print the table.",
+        "Defaults come from the sweep's spec.yaml; --save also rewrites probabilities/, rc/, summary.csv and plots/."})
+final class RcCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "A sweep folder (or its trajectories/).")
+    String path;
+    @Option(names = "--level", paramLabel = "L", split = ",", description = "Probability level(s) in (0,1); repeat or comma-separate.")
+    double[] levels;
+    @Option(names = "--method", paramLabel = "M", description = "logistic | monotone.")
+    String method;
+    @Option(names = "--bootstrap", paramLabel = "B", description = "Bootstrap resamples (0: no interval).")
+    Integer bootstrap;
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence of intervals, in (0,1).")
+    Double confidence;
+    @Option(names = "--save", description = "Write the result over probabilities/, rc/, summary.csv and plots/.")
+    boolean save;
+    @Option(names = "--master", paramLabel = "M", description = "Spark master. Default: local[*].")
+    String master;
+
+    @Override
+    public Integer call() {
+        SparkSession spark = Sessions.open("sweep rc", master, "local[*]", false);
+        try {
+            ExistingSweep sweep = ExistingSweep.open(spark.sparkContext().hadoopConfiguration(), path);
+            ThresholdSpec t = threshold(sweep.spec().threshold());
+            if (sweep.manifest() != null && !sweep.manifest().completed()) {
+                System.out.println("note: this sweep is incomplete; R_c from the rows written so far");
+            }
+            SweepAggregation.Tables tables = SweepAggregation.aggregate(spark, sweep.output(), sweep.spec(), t, save, save);
+            System.out.print(Aggregates.table(tables.rc()));
+            if (save) {
+                if (sweep.manifest() != null) {
+                    sweep.output().writeManifest(sweep.manifest().withAggregation(settings(t), Instant.now().toString()));
+                }
+                System.out.printf("saved probabilities/, rc/, summary.csv and %d plots under %s%n", tables.plots().size(),
+                    sweep.output().root());
+            }
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private ThresholdSpec threshold(ThresholdSpec t) {
+        if (levels != null) {
+            for (double l : levels) {
+                if (!(l > 0 && l < 1)) {
+                    throw new IllegalArgumentException("--level must lie in (0, 1), got " + l);
+                }
+            }
+            t = t.withLevels(Arrays.stream(levels).boxed().toList());
+        }
+        if (method != null) {
+            String m = method.toLowerCase(Locale.ROOT);
+            if (!m.equals("logistic") && !m.equals("monotone")) {
+                throw new IllegalArgumentException("--method must be logistic or monotone, got '" + method + "'");
+            }
+            t = t.withMethod(m);
+        }
+        if (bootstrap != null) {
+            if (bootstrap < 0) {
+                throw new IllegalArgumentException("--bootstrap must be >= 0");
+            }
+            t = t.withBootstrap(bootstrap);
+        }
+        if (confidence != null) {
+            if (!(confidence > 0 && confidence < 1)) {
+                throw new IllegalArgumentException("--confidence must lie in (0, 1)");
+            }
+            t = new ThresholdSpec(t.levels(), t.method(), t.bootstrap(), confidence);
+        }
+        return t;
+    }
+
+    private static java.util.Map<String, Object> settings(ThresholdSpec t) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("levels", List.copyOf(t.levels()));
+        m.put("method", t.method());
+        m.put("bootstrap", t.bootstrap());
+        m.put("confidence", t.confidence());
+        return m;
+    }
+}

@@ -1,0 +1,90 @@
+package org.modesweep.jobs;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.modesweep.core.sweep.PointSpace;
+import org.modesweep.core.sweep.SparkSpec;
+import org.modesweep.core.sweep.SpecParser;
+import org.modesweep.core.sweep.SweepSpec;
+import org.modesweep.spark.Sessions;
+import org.modesweep.spark.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sweep run SPEC}: a sweep end to end on Spark (or only what an interrupted run left to do). */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run a sweep spec on Spark: trajectories, probabilities, R_c, plots under the output folder.",
+        "Rerunning resumes an interrupted sweep (only missing points are computed) or, if complete, re-aggregates;",
+        "an output holding another spec's rows is refused."})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (YAML), e.g. conf/default.yaml.")
+    Path specFile;
+    @Option(names = "--output", paramLabel = "URI", description = "Output folder (any Hadoop URI). Default: the spec's output.")
+    String output;
+    @Option(names = "--master", paramLabel = "M", description = "Spark master, e.g. local[2] or spark://host:7077. Default: the spec's spark.master.")
+    String master;
+    @Option(names = "--yes", description = "Confirm a grid larger than the spec's maxTrajectories.")
+    boolean yes;
+    @Option(names = "--partitions", paramLabel = "N", description = "Partitions per chunk. Default: spark.partitions, else 4 per core.")
+    Integer partitions;
+    @Option(names = "--chunk", paramLabel = "N", description = "Trajectories per chunk (one Parquet commit). Default: spark.chunk, else adaptive (~8-120 s per chunk).")
+    Integer chunk;
+    @Option(names = "--ui", description = "Turn the Spark UI on.")
+    boolean ui;
+    @Option(names = "--stop-after-chunks", paramLabel = "N", hidden = true, description = "Stop after N chunks (simulates an interrupted run).")
+    int stopAfterChunks;
+    @Option(names = "--core-benchmark", paramLabel = "N", description = "After the run, also time N of the sweep's trajectories"
+        + " one after another on one thread (no Spark), and compare with the Spark throughput. -1: all of them.")
+    long benchmark;
+
+    @Override
+    public Integer call() {
+        SweepSpec spec = SpecParser.parse(specFile, yes);
+        if (output != null) {
+            spec = spec.withOutput(output);
+        }
+        SparkSpec sp = spec.spark();
+        spec = spec.withSpark(new SparkSpec(sp.master(), partitions != null ? partitions : sp.partitions(),
+            chunk != null ? chunk : sp.chunk(), ui || sp.ui()));
+        if (partitions != null && partitions < 1 || chunk != null && chunk < 1) {
+            throw new IllegalArgumentException("--partitions and --chunk must be >= 1");
+        }
+        SparkSession spark = Sessions.open("sweep " + spec.name(), master, spec.spark().master(), spec.spark().ui());
+        try {
+            SweepRunner.Options options = SweepRunner.Options.console();
+            if (stopAfterChunks > 0) {
+                options = options.stopAfter(stopAfterChunks);
+            }
+            SweepRunner.Result result = SweepRunner.run(spark, spec, options);
+            if (benchmark != 0) {
+                benchmark(spec, result);
+            }
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Times trajectories of this sweep sequentially on the driver thread (positions 0.. of the balanced order). */
+    private void benchmark(SweepSpec spec, SweepRunner.Result result) {
+        PointSpace space = spec.points();
+        long n = benchmark < 0 ? space.size() : Math.min(benchmark, space.size());
+        long t0 = System.nanoTime();
+        for (long p = 0; p < n; p++) {
+            space.run(space.pointAt(p));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double single = n / seconds;
+        System.out.printf(Locale.ROOT, "%nthroughput: single-thread core %.1f traj/s (%d trajectories in %.1f s)", single, n, seconds);
+        if (result.computed() > 0) {
+            System.out.printf(Locale.ROOT, "; sweep run %.1f traj/s (%d in %.1f s): speed-up %.2f%n",
+                result.throughput(), result.computed(), result.computeSeconds(), result.throughput() / single);
+        } else {
+            System.out.println("; this run computed nothing (the sweep was already complete)");
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.modesweep.jobs;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.modesweep.core.Dynamics;
+import org.modesweep.core.Flow;
+import org.modesweep.core.GradientDescent;
+import org.modesweep.core.InitialCondition;
+import org.modesweep.core.ReducedModel;
+import org.modesweep.core.Recorder;
+import org.modesweep.core.Setup;
+import org.modesweep.core.State;
+import org.modesweep.core.StochasticGradientDescent;
+import org.modesweep.core.Thresholds;
+import org.modesweep.core.Trajectory;
+import org.modesweep.core.Weights;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs one trajectory: its time series as CSV on stdout (overlaps divided by R²), its outcome on
+ * stderr.
+ */
+@Command(name = "trajectory", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run one training trajectory and print its overlaps over time.",
+        "stdout: CSV t,m1,m2,q11,q22,q12,w1,kl (m_k = M_k/R^2, q_jk = Q_jk/R^2), one row every --every time units and at the end.",
+        "stderr: the outcome (class, mode, converged, tFinal, plateauTime, cost)."})
+final class TrajectoryCommand implements Callable<Integer> {
+
+    @Option(names = "--R", required = true, description = "Target separation |mu*| (> 0).")
+    double R;
+    @Option(names = "--d", defaultValue = "10", description = "Dimension (>= 1). Default: ${DEFAULT-VALUE}.")
+    long d;
+    @Option(names = "--w-star", defaultValue = "0.6666666666666666", description = "Weight of the +mu* mode, in (0,1). Default: 2/3.")
+    double wStar;
+    @Option(names = "--weights", defaultValue = "fixed", description = "fixed | trainable. Default: ${DEFAULT-VALUE}.")
+    String weights;
+    @Option(names = "--dynamics", defaultValue = "flow", description = "flow | gd | sgd. Default: ${DEFAULT-VALUE}.")
+    String dynamics;
+    @Option(names = "--eta", defaultValue = "0.05", description = "Step size of gd and sgd. Default: ${DEFAULT-VALUE}.")
+    double eta;
+    @Option(names = "--batch", defaultValue = "1000", description = "Samples per component and step (sgd). Default: ${DEFAULT-VALUE}.")
+    int batch;
+    @Option(names = "--init", defaultValue = "sphere", description = "sphere | gaussian | explicit. Default: ${DEFAULT-VALUE}.")
+    String init;
+    @Option(names = "--r0", description = "Radius of sphere and explicit starts. Default: R.")
+    Double r0;
+    @Option(names = "--sigma0", defaultValue = "1", description = "Scale of gaussian starts. Default: ${DEFAULT-VALUE}.")
+    double sigma0;
+    @Option(names = "--m1", description = "Explicit start: cosine of mu1 with mu*.")
+    Double m1;
+    @Option(names = "--m2", description = "Explicit start: cosine of mu2 with mu*.")
+    Double m2;
+    @Option(names = "--s", description = "Explicit start: cosine of mu1 with mu2.")
+    Double s;
+    @Option(names = "--a0", defaultValue = "0", description = "Initial logit a = a1 - a2 of trainable weights. Default: ${DEFAULT-VALUE}.")
+    double a0;
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the random start (and of sgd noise). Default: ${DEFAULT-VALUE}.")
+    long seed;
+    @Option(names = "--t-max", defaultValue = "400", description = "Training time limit (gd, sgd: eta x steps). Default: ${DEFAULT-VALUE}.")
+    double tMax;
+    @Option(names = "--every", defaultValue = "1", description = "Output interval in time units. Default: ${DEFAULT-VALUE}.")
+    double every;
+    @Option(names = "--rtol", defaultValue = "1e-9", description = "Relative tolerance of the flow integrator. Default: ${DEFAULT-VALUE}.")
+    double rtol;
+    @Option(names = "--tol", defaultValue = "1e-8", description = "Convergence: max|dy/dt| of the normalised state below this. Default: ${DEFAULT-VALUE}.")
+    double tol;
+    @Option(names = "--weight-eps", defaultValue = "1e-3", description = "VANISHING_WEIGHT below this weight. Default: ${DEFAULT-VALUE}.")
+    double weightEps;
+    @Option(names = "--align-cos", defaultValue = "0.5", description = "|m_k| deciding unconverged runs and the plateau. Default: ${DEFAULT-VALUE}.")
+    double alignCos;
+    @Option(names = "--kl-tol", defaultValue = "1e-3", description = "COVERAGE below this KL, MISWEIGHTED above. Default: ${DEFAULT-VALUE}.")
+    double klTol;
+    @Option(names = "--summary", defaultValue = "text", description = "Outcome format on stderr: text | json. Default: ${DEFAULT-VALUE}.")
+    String summary;
+
+    @Override
+    public Integer call() {
+        Setup setup = setup();
+        ReducedModel model = new ReducedModel(setup.problem(R, d, wStar));
+        PrintStream out = System.out;
+        out.println("t,m1,m2,q11,q22,q12,w1,kl");
+        Recorder csv = new Recorder() {
+            @Override
+            public double every() {
+                return every;
+            }
+
+            @Override
+            public void record(double t, State y) {
+                out.println(csvRow(t, y.m1(), y.m2(), y.q11(), y.q22(), y.q12(), y.w1(), model.kl(y)));
+            }
+        };
+        Trajectory trajectory = Trajectory.run(setup, R, d, wStar, seed, csv);
+        out.flush();
+        String type = setup.dynamics().type();
+        System.err.println("json".equals(summary) ? Summary.json(trajectory, seed, type) : Summary.text(trajectory, seed, type));
+        return 0;
+    }
+
+    private static String csvRow(double... values) {
+        StringBuilder row = new StringBuilder();
+        for (double v : values) {
+            if (!row.isEmpty()) {
+                row.append(',');
+            }
+            row.append(v);
+        }
+        return row.toString();
+    }
+
+    /** Validates the options, naming the offending one, and assembles the setup. */
+    private Setup setup() {
+        positive("--R", R);
+        if (d < 1) {
+            throw bad("--d", "must be >= 1, got " + d);
+        }
+        finite("--w-star", wStar);
+        if (!(wStar > 0 && wStar < 1)) {
+            throw bad("--w-star", "must lie in (0, 1), got " + wStar);
+        }
+        positive("--t-max", tMax);
+        positive("--every", every);
+        positive("--rtol", rtol);
+        positive("--tol", tol);
+        positive("--weight-eps", weightEps);
+        finite("--align-cos", alignCos);
+        positive("--kl-tol", klTol);
+        finite("--a0", a0);
+        if (!summary.equals("text") && !summary.equals("json")) {
+            throw bad("--summary", "must be text or json, got '" + summary + "'");
+        }
+        Weights w = switch (weights.toLowerCase(Locale.ROOT)) {
+            case "fixed" -> Weights.FIXED;
+            case "trainable" -> Weights.TRAINABLE;
+            default -> throw bad("--weights", "must be fixed or trainable, got '" + weights + "'");
+        };
+        return new Setup("trajectory", w, initialCondition(), dynamicsOption(),
+            new Thresholds(weightEps, alignCos, klTol), a0);
+    }
+
+    private InitialCondition initialCondition() {
+        if (r0 != null) {
+            positive("--r0", r0);
+        }
+        switch (init.toLowerCase(Locale.ROOT)) {
+            case "sphere":
+                return new InitialCondition.Sphere(r0);
+            case "gaussian":
+                positive("--sigma0", sigma0);
+                return new InitialCondition.Gaussian(sigma0);
+            case "explicit":
+                if (m1 == null || m2 == null || s == null) {
+                    throw bad("--init explicit", "needs --m1, --m2 and --s");
+                }
+                finite("--m1", m1);
+                finite("--m2", m2);
+                finite("--s", s);
+                String why = InitialCondition.Explicit.realisability(m1, m2, s);
+                if (why != null) {
+                    throw bad("--m1/--m2/--s", "explicit start (" + m1 + ", " + m2 + ", " + s + ") is not realisable: " + why);
+                }
+                return new InitialCondition.Explicit(m1, m2, s, r0);
+            default:
+                throw bad("--init", "must be sphere, gaussian or explicit, got '" + init + "'");
+        }
+    }
+
+    private Dynamics dynamicsOption() {
+        switch (dynamics.toLowerCase(Locale.ROOT)) {
+            case "flow":
+                return new Flow(tMax, rtol, tol);
+            case "gd":
+                positive("--eta", eta);
+                return new GradientDescent(eta, tMax, tol);
+            case "sgd":
+                positive("--eta", eta);
+                if (batch < 1) {
+                    throw bad("--batch", "must be >= 1, got " + batch);
+                }
+                if (d > 100_000_000) {
+                    throw bad("--d", "sgd stores d-vectors; d = " + d + " is too large for it");
+                }
+                return new StochasticGradientDescent(eta, batch, tMax, tol);
+            default:
+                throw bad("--dynamics", "must be flow, gd or sgd, got '" + dynamics + "'");
+        }
+    }
+
+    private static void finite(String option, double value) {
+        if (!Double.isFinite(value)) {
+            throw bad(option, "must be a finite number, got " + value);
+        }
+    }
+
+    private static void positive(String option, double value) {
+        finite(option, value);
+        if (value <= 0) {
+            throw bad(option, "must be > 0, got " + value);
+        }
+    }
+
+    private static IllegalArgumentException bad(String option, String reason) {
+        return new IllegalArgumentException(option + " " + reason);
+    }
+}

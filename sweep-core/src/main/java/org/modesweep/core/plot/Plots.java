@@ -1,0 +1,186 @@
+package org.modesweep.core.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.general.SeriesException;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/** Figures of sweep results, each written as a PNG and an SVG with the same base name. */
+public final class Plots {
+    static {
+        // Batch jobs and Spark executors have no display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /** Marker side in pixels for legends, and for a map axis with a single value. */
+    private static final double MARKER = 10;
+
+    private Plots() {
+    }
+
+    /**
+     * Lines with markers, one per curve in legend order, with vertical error bars where a curve
+     * has them. Points with a non-finite y (e.g. a censored R_c) are left out, and a non-finite
+     * bar end (e.g. an unbounded interval) is drawn as no bar on that side.
+     */
+    public static void lines(Path pngOrBase, String title, String xLabel, String yLabel,
+                             List<Curve> curves, boolean logX) {
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("no curves to plot");
+        }
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(logX ? logAxis(xLabel) : numberAxis(xLabel));
+        plot.setRangeAxis(numberAxis(yLabel));
+        for (int i = 0; i < curves.size(); i++) {
+            plot.setDataset(i, dataset(curves.get(i), logX));
+            plot.setRenderer(i, renderer(curves.get(i), i));
+        }
+        // The default reverse order would draw the first curve on top of the rest.
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        ChartFiles.write(ChartStyle.chart(title, plot), pngOrBase);
+    }
+
+    /**
+     * A map of categorical outcomes on a grid (e.g. basins of attraction): one marker per point,
+     * coloured by category, sized to the grid cell (square when the cell is) so a dense grid reads
+     * as a picture. The legend follows the iteration order of {@code colours} (pass a
+     * LinkedHashMap to choose it) and lists only categories that occur.
+     */
+    public static void outcomeMap(Path base, String title, String xLabel, String yLabel,
+                                  double[] x, double[] y, String[] category,
+                                  Map<String, Color> colours) {
+        if (x.length != y.length || x.length != category.length) {
+            throw new IllegalArgumentException("x, y and category differ in length: " + x.length
+                    + ", " + y.length + ", " + category.length);
+        }
+        if (x.length == 0) {
+            throw new IllegalArgumentException("no points to plot");
+        }
+        Map<String, XYSeries> byCategory = new LinkedHashMap<>();
+        colours.keySet().forEach(name -> byCategory.put(name, new XYSeries(name, false, true)));
+        for (int i = 0; i < x.length; i++) {
+            XYSeries series = byCategory.get(category[i]);
+            if (series == null) {
+                throw new IllegalArgumentException("no colour for category '" + category[i] + "'");
+            }
+            series.add(finite("x", i, x[i]), finite("y", i, y[i]));
+        }
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        for (XYSeries series : byCategory.values()) {
+            if (series.getItemCount() > 0) {
+                int s = dataset.getSeriesCount();
+                dataset.addSeries(series);
+                renderer.setSeriesPaint(s, colours.get((String) series.getKey()));
+                renderer.setLegendShape(s, cell(MARKER, MARKER));
+            }
+        }
+        XYPlot plot = new XYPlot(dataset, numberAxis(xLabel), numberAxis(yLabel), renderer);
+        JFreeChart chart = ChartStyle.chart(title, plot);
+        // The cell's size in pixels is known only once the chart is laid out.
+        Rectangle2D area = ChartFiles.dataArea(chart);
+        Rectangle2D cell = cell(
+                cellPixels(x, plot.getDomainAxis().getRange().getLength(), area.getWidth()),
+                cellPixels(y, plot.getRangeAxis().getRange().getLength(), area.getHeight()));
+        for (int s = 0; s < dataset.getSeriesCount(); s++) {
+            renderer.setSeriesShape(s, cell);
+        }
+        ChartFiles.write(chart, base);
+    }
+
+    /** The smallest spacing of the grid on one axis, in pixels, plus one so no seams show. */
+    private static double cellPixels(double[] values, double axisLength, double pixels) {
+        double[] grid = Arrays.stream(values).distinct().sorted().toArray();
+        if (grid.length < 2) {
+            return MARKER;
+        }
+        double step = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < grid.length; i++) {
+            step = Math.min(step, grid[i] - grid[i - 1]);
+        }
+        return step / axisLength * pixels + 1;
+    }
+
+    private static YIntervalSeriesCollection dataset(Curve curve, boolean logX) {
+        YIntervalSeries series = new YIntervalSeries(curve.label(), true, false);
+        double[] x = curve.x();
+        double[] y = curve.y();
+        for (int i = 0; i < x.length; i++) {
+            finite("x", i, x[i]);
+            if (logX && x[i] <= 0) {
+                throw new IllegalArgumentException("log x axis needs x > 0, curve '"
+                        + curve.label() + "' has x[" + i + "] = " + x[i]);
+            }
+            if (!Double.isFinite(y[i])) {
+                continue;
+            }
+            double low = curve.hasErrorBars() && Double.isFinite(curve.yLow()[i])
+                    ? curve.yLow()[i] : y[i];
+            double high = curve.hasErrorBars() && Double.isFinite(curve.yHigh()[i])
+                    ? curve.yHigh()[i] : y[i];
+            try {
+                series.add(x[i], y[i], low, high);
+            } catch (SeriesException e) {
+                throw new IllegalArgumentException("curve '" + curve.label()
+                        + "' repeats x = " + x[i], e);
+            }
+        }
+        YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        dataset.addSeries(series);
+        return dataset;
+    }
+
+    private static XYErrorRenderer renderer(Curve curve, int index) {
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDrawXError(false);
+        renderer.setDrawYError(curve.hasErrorBars());
+        renderer.setCapLength(8);
+        renderer.setErrorStroke(new BasicStroke(1.5f));
+        renderer.setSeriesPaint(0, ChartStyle.paint(index));
+        renderer.setSeriesShape(0, ChartStyle.shape(index));
+        renderer.setSeriesStroke(0, ChartStyle.LINE);
+        return renderer;
+    }
+
+    private static NumberAxis numberAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        return axis;
+    }
+
+    /**
+     * LogarithmicAxis rather than LogAxis: it labels 2, 3, 5, 20, ... within and across decades,
+     * where LogAxis shows unlabelled or odd ticks (2.512) for the short ranges of a sweep.
+     */
+    private static LogarithmicAxis logAxis(String label) {
+        return new LogarithmicAxis(label);
+    }
+
+    private static Rectangle2D cell(double width, double height) {
+        return new Rectangle2D.Double(-width / 2, -height / 2, width, height);
+    }
+
+    private static double finite(String name, int index, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + "[" + index + "] is not finite: " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,55 @@
+package org.modesweep.core.sweep;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The {@code grid} block, resolved: the axes {@code R}, {@code d}, {@code wStar}; {@code seeds}
+ * random starts per point, or (phase portraits) explicit starts: the {@code m1}, {@code m2},
+ * {@code s} axes as written and {@code starts}, their realisable combinations ({@code seeds} then
+ * repeats each start with different noise, 1 by default).
+ */
+public record GridSpec(List<Double> R, List<Long> d, List<Double> wStar, int seeds,
+                       List<Double> m1, List<Double> m2, List<Double> s, boolean skipUnrealisable,
+                       List<StartCosines> starts) implements Serializable {
+
+    public GridSpec {
+        R = List.copyOf(R);
+        d = List.copyOf(d);
+        wStar = List.copyOf(wStar);
+        m1 = m1 == null ? List.of() : List.copyOf(m1);
+        m2 = m2 == null ? List.of() : List.copyOf(m2);
+        s = s == null ? List.of() : List.copyOf(s);
+        starts = starts == null ? List.of() : List.copyOf(starts);
+    }
+
+    public boolean explicit() {
+        return !m1.isEmpty();
+    }
+
+    /** Starts per (R, d, wStar) point: explicit starts, or 1 for random starts. */
+    public int startCount() {
+        return explicit() ? starts.size() : 1;
+    }
+
+    /** Trajectories per setup. */
+    public long trajectoriesPerSetup() {
+        return (long) R.size() * d.size() * wStar.size() * startCount() * seeds;
+    }
+
+    String canonical() {
+        StringBuilder b = new StringBuilder("R=");
+        R.forEach(x -> b.append(Canonical.num(x)).append(','));
+        b.append(";d=");
+        d.forEach(x -> b.append(x).append(','));
+        b.append(";wStar=");
+        wStar.forEach(x -> b.append(Canonical.num(x)).append(','));
+        b.append(";seeds=").append(seeds);
+        if (explicit()) {
+            b.append(";starts=");
+            starts.forEach(c -> b.append('(').append(Canonical.num(c.m1())).append(',')
+                .append(Canonical.num(c.m2())).append(',').append(Canonical.num(c.s())).append(')'));
+        }
+        return b.toString();
+    }
+}

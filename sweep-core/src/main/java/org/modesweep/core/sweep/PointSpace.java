@@ -1,0 +1,140 @@
+package org.modesweep.core.sweep;
+
+import java.io.Serializable;
+import java.math.BigInteger;
+import org.modesweep.core.Recorder;
+import org.modesweep.core.Setup;
+import org.modesweep.core.Thresholds;
+import org.modesweep.core.Trajectory;
+
+/**
+ * The points of a sweep, addressed by index without materialising them: index {@code i} expands
+ * (mixed radix, slowest first) to setup, {@code d}, {@code wStar}, {@code R}, explicit start and
+ * seed index. Small and serialisable, so executors expand their own indices.
+ *
+ * <p>{@link #indexAt(long)} is a fixed bijection of {@code [0, size)} (multiplication by a unit
+ * near {@code 0.618·size}) that spreads consecutive positions over the whole grid: a contiguous
+ * range of positions mixes setups, dimensions and radii, which balances cost across partitions and
+ * makes progress rates representative.
+ */
+public final class PointSpace implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final SweepSpec spec;
+    private final long size;
+    private final long[] radix;
+    private final String[] setupKeys;
+    private final long multiplier;
+    private transient Setup[] randomStartSetups;
+    private transient Thresholds thresholds;
+
+    PointSpace(SweepSpec spec) {
+        this.spec = spec;
+        GridSpec g = spec.grid();
+        this.radix = new long[] {spec.setups().size(), g.d().size(), g.wStar().size(), g.R().size(),
+            g.startCount(), g.seeds()};
+        long n = 1;
+        for (long r : radix) {
+            n = Math.multiplyExact(n, r);
+        }
+        this.size = n;
+        this.setupKeys = new String[spec.setups().size()];
+        for (int i = 0; i < setupKeys.length; i++) {
+            setupKeys[i] = spec.setups().get(i).canonical() + ";classify=" + spec.classify().canonical();
+        }
+        this.multiplier = unitNear(size);
+    }
+
+    public SweepSpec spec() {
+        return spec;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** The point with this index in expansion order. */
+    public GridPoint point(long index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("point index " + index + " outside [0, " + size + ")");
+        }
+        long[] digit = new long[radix.length];
+        long rest = index;
+        for (int k = radix.length - 1; k >= 0; k--) {
+            digit[k] = rest % radix[k];
+            rest /= radix[k];
+        }
+        GridSpec g = spec.grid();
+        int setupIndex = (int) digit[0];
+        long d = g.d().get((int) digit[1]);
+        double wStar = g.wStar().get((int) digit[2]);
+        double R = g.R().get((int) digit[3]);
+        StartCosines start = g.explicit() ? g.starts().get((int) digit[4]) : null;
+        int seedIndex = (int) digit[5];
+        String id = pointId(setupIndex, R, d, wStar, start, seedIndex);
+        return new GridPoint(index, setupIndex, spec.setups().get(setupIndex).name(), R, d, wStar, start,
+            seedIndex, id, Seeds.trajectorySeed(spec.seed(), id, seedIndex));
+    }
+
+    /** The grid index at a position of the balanced order (a bijection of {@code [0, size)}). */
+    public long indexAt(long position) {
+        if (size < (1L << 31)) {
+            return position * multiplier % size;
+        }
+        return BigInteger.valueOf(position).multiply(BigInteger.valueOf(multiplier))
+            .mod(BigInteger.valueOf(size)).longValue();
+    }
+
+    /** {@code point(indexAt(position))}. */
+    public GridPoint pointAt(long position) {
+        return point(indexAt(position));
+    }
+
+    /** The core setup of a point (cached for random starts). */
+    public Setup setup(GridPoint p) {
+        if (thresholds == null) {
+            thresholds = spec.classify().thresholds();
+        }
+        SetupSpec s = spec.setups().get(p.setupIndex());
+        if (p.start() != null) {
+            return s.toSetup(thresholds, p.start());
+        }
+        if (randomStartSetups == null) {
+            randomStartSetups = new Setup[spec.setups().size()];
+        }
+        Setup cached = randomStartSetups[p.setupIndex()];
+        if (cached == null) {
+            cached = s.toSetup(thresholds, null);
+            randomStartSetups[p.setupIndex()] = cached;
+        }
+        return cached;
+    }
+
+    /** Runs the point's trajectory with the core engine: a pure function of the point. */
+    public Trajectory run(GridPoint p) {
+        return Trajectory.run(setup(p), p.R(), p.d(), p.wStar(), p.seed(), Recorder.NONE);
+    }
+
+    private String pointId(int setupIndex, double R, long d, double wStar, StartCosines start, int seedIndex) {
+        StringBuilder b = new StringBuilder(setupKeys[setupIndex]).append("|R=").append(Canonical.num(R))
+            .append("|d=").append(d).append("|wStar=").append(Canonical.num(wStar));
+        if (start != null) {
+            b.append("|m1=").append(Canonical.num(start.m1())).append("|m2=").append(Canonical.num(start.m2()))
+                .append("|s=").append(Canonical.num(start.s()));
+        }
+        b.append("|seedIndex=").append(seedIndex);
+        return Canonical.sha256Hex(b.toString()).substring(0, 16);
+    }
+
+    /** A multiplier coprime with {@code n} near {@code 0.618 n} (1 for tiny grids). */
+    private static long unitNear(long n) {
+        if (n <= 2) {
+            return 1;
+        }
+        long a = Math.max(1, Math.round(n * 0.6180339887498949));
+        while (BigInteger.valueOf(a).gcd(BigInteger.valueOf(n)).longValue() != 1) {
+            a++;
+        }
+        return a % n;
+    }
+}

@@ -1,0 +1,962 @@
+package org.modesweep.core.sweep;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.modesweep.core.InitialCondition;
+import org.modesweep.core.Problem;
+import org.modesweep.core.Thresholds;
+import org.modesweep.core.Weights;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads and validates a sweep spec (YAML) through SnakeYAML's node API, so that every problem is
+ * reported with the file, the key path (e.g. {@code setups[1].dynamics.eta}), the line and the
+ * reason. All problems are collected and thrown together as one {@link SpecException}; nothing
+ * about a spec is checked later, at run time.
+ *
+ * <pre>
+ * name: default                    # default: the file name without extension
+ * output: data/runs/default        # default: data/runs/NAME; any Hadoop-compatible URI
+ * seed: 20241017                   # sweep seed (default 0)
+ * maxTrajectories: 1000000         # larger grids need confirm: true (or --yes)
+ * confirm: false
+ * grid:
+ *   R: {from: 1.5, to: 3.5, step: 0.25}   # or a list, or a number
+ *   d: [10, 1000]
+ *   wStar: [0.6667]
+ *   seeds: 100                     # random starts per point
+ *   # or, for phase portraits (every setup with init type explicit):
+ *   # m1: [...], m2: [...], s: [...], unrealisable: error|skip, seeds: 1
+ * setups:
+ *   - {name: fixed-flow, weights: fixed, dynamics: {type: flow, tMax: 400, rtol: 1e-9, tol: 1e-8},
+ *      init: {type: sphere, r0: 2.0}, a0: 0}
+ *   - {name: sgd, weights: trainable, dynamics: {type: sgd, eta: 0.05, batch: 1000, tMax: 400}}
+ * classify: {weightEps: 1.0e-3, alignCos: 0.5, klTol: 1.0e-3}
+ * threshold: {level: [0.25, 0.5], method: monotone, bootstrap: 200, confidence: 0.95}
+ * spark: {master: "local[*]", partitions: 8, chunk: 5000, ui: false}
+ * </pre>
+ */
+public final class SpecParser {
+
+    public static final long DEFAULT_MAX_TRAJECTORIES = 1_000_000L;
+    /** Longest axis a range may expand to. */
+    public static final int MAX_AXIS = 1_000_000;
+    private static final Pattern SETUP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern NUMBER =
+        Pattern.compile("[-+]?(\\d[\\d_]*(\\.[\\d_]*)?|\\.\\d[\\d_]*)([eE][-+]?\\d+)?");
+    private static final List<String> TOP = List.of("name", "output", "seed", "maxTrajectories", "confirm",
+        "grid", "setups", "classify", "threshold", "spark");
+    private static final List<String> GRID = List.of("R", "d", "wStar", "seeds", "m1", "m2", "s", "unrealisable");
+    private static final List<String> SETUP = List.of("name", "weights", "dynamics", "init", "a0");
+    private static final Map<String, List<String>> DYNAMICS = Map.of(
+        "flow", List.of("type", "tMax", "rtol", "tol"),
+        "gd", List.of("type", "eta", "tMax", "tol"),
+        "sgd", List.of("type", "eta", "batch", "tMax", "tol"));
+    private static final Map<String, List<String>> INIT = Map.of(
+        "sphere", List.of("type", "r0"),
+        "gaussian", List.of("type", "sigma0"),
+        "explicit", List.of("type", "r0"));
+    private static final List<String> CLASSIFY = List.of("weightEps", "alignCos", "klTol");
+    private static final List<String> THRESHOLD = List.of("level", "method", "bootstrap", "confidence");
+    private static final List<String> SPARK = List.of("master", "partitions", "chunk", "ui");
+    private static final List<String> RANGE = List.of("from", "to", "step");
+
+    private final String source;
+    private final List<SpecException.Error> errors = new ArrayList<>();
+
+    private SpecParser(String source) {
+        this.source = source;
+    }
+
+    /** Reads a spec file; {@code confirmed} (the {@code --yes} flag) allows grids above {@code maxTrajectories}. */
+    public static SweepSpec parse(Path file, boolean confirmed) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read spec " + file + ": " + e.getMessage(), e);
+        }
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return parse(text, file.toString(), stem, confirmed);
+    }
+
+    public static SweepSpec parse(String text, String source, boolean confirmed) {
+        return parse(text, source, source.replaceFirst("^.*[/\\\\]", "").replaceFirst("\\.[^.]*$", ""), confirmed);
+    }
+
+    private static SweepSpec parse(String text, String source, String defaultName, boolean confirmed) {
+        SpecParser p = new SpecParser(source);
+        SweepSpec spec = p.document(text, defaultName, confirmed);
+        if (!p.errors.isEmpty()) {
+            throw new SpecException(p.errors);
+        }
+        return spec;
+    }
+
+    // ---------------------------------------------------------------- document
+
+    private SweepSpec document(String text, String defaultName, boolean confirmed) {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(true); // reported below, with their lines
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            errors.add(new SpecException.Error(source, "", m == null ? 0 : m.getLine() + 1,
+                "not valid YAML: " + e.getProblem()));
+            return null;
+        } catch (YAMLException e) {
+            errors.add(new SpecException.Error(source, "", 0, "not valid YAML: " + e.getMessage()));
+            return null;
+        }
+        if (root == null) {
+            errors.add(new SpecException.Error(source, "", 1, "the spec is empty"));
+            return null;
+        }
+        Map<String, NodeTuple> top = mapping(root, "", TOP);
+        if (top == null) {
+            return null;
+        }
+        String name = string(top, "name", "", defaultName);
+        if (name != null && name.isBlank()) {
+            error("name", value(top, "name"), "must not be blank");
+        }
+        String output = string(top, "output", "", null);
+        if (output == null && name != null) {
+            output = "data/runs/" + name;
+        }
+        Long seed = integer(top, "seed", "", Long.MIN_VALUE, Long.MAX_VALUE, 0L);
+        Long maxTrajectories = integer(top, "maxTrajectories", "", 1, Long.MAX_VALUE, DEFAULT_MAX_TRAJECTORIES);
+        Boolean confirm = bool(top, "confirm", "", false);
+
+        ClassifySpec classify = classify(top.get("classify"));
+        List<SetupSpec> setups = setups(top, root);
+        GridSpec grid = grid(top, root, setups);
+        ThresholdSpec threshold = threshold(top.get("threshold"));
+        SparkSpec spark = spark(top.get("spark"));
+
+        if (grid != null && setups != null && maxTrajectories != null && confirm != null) {
+            BigDecimal total = BigDecimal.valueOf(setups.size()).multiply(BigDecimal.valueOf(grid.R().size()))
+                .multiply(BigDecimal.valueOf(grid.d().size())).multiply(BigDecimal.valueOf(grid.wStar().size()))
+                .multiply(BigDecimal.valueOf(grid.startCount())).multiply(BigDecimal.valueOf(grid.seeds()));
+            if (total.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
+                error("grid", keyNode(top, "grid"), "the grid has " + total + " points, which is too many to index");
+            } else if (total.longValue() > maxTrajectories && !confirm && !confirmed) {
+                error("grid", keyNode(top, "grid"), "the grid has " + total.longValue()
+                    + " trajectories, more than maxTrajectories = " + maxTrajectories
+                    + "; confirm with --yes or 'confirm: true', or raise maxTrajectories");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new SweepSpec(source, name, output, seed, maxTrajectories, confirm, grid, setups, classify,
+            threshold, spark);
+    }
+
+    // ---------------------------------------------------------------- sections
+
+    private ClassifySpec classify(NodeTuple entry) {
+        ClassifySpec def = ClassifySpec.DEFAULT;
+        if (entry == null || isNull(entry.getValueNode())) {
+            return def;
+        }
+        Map<String, NodeTuple> m = mapping(entry.getValueNode(), "classify", CLASSIFY);
+        if (m == null) {
+            return null;
+        }
+        Double weightEps = positive(m, "weightEps", "classify", def.weightEps());
+        Double alignCos = number(m, "alignCos", "classify", def.alignCos());
+        if (alignCos != null && !(alignCos >= 0 && alignCos < 1)) {
+            error("classify.alignCos", value(m, "alignCos"), "must lie in [0, 1), got " + alignCos);
+            alignCos = null;
+        }
+        Double klTol = positive(m, "klTol", "classify", def.klTol());
+        if (weightEps != null && weightEps >= 0.5) {
+            error("classify.weightEps", value(m, "weightEps"), "must be < 0.5, got " + weightEps);
+            weightEps = null;
+        }
+        if (weightEps == null || alignCos == null || klTol == null) {
+            return null;
+        }
+        try {
+            new Thresholds(weightEps, alignCos, klTol);
+        } catch (IllegalArgumentException e) {
+            error("classify", entry.getValueNode(), e.getMessage());
+            return null;
+        }
+        return new ClassifySpec(weightEps, alignCos, klTol);
+    }
+
+    private List<SetupSpec> setups(Map<String, NodeTuple> top, Node root) {
+        NodeTuple entry = top.get("setups");
+        if (entry == null || isNull(entry.getValueNode())) {
+            error("setups", root, "missing: list at least one setup");
+            return null;
+        }
+        Node node = entry.getValueNode();
+        if (!(node instanceof SequenceNode seq)) {
+            error("setups", node, "expected a list of setups, got " + kind(node));
+            return null;
+        }
+        if (seq.getValue().isEmpty()) {
+            error("setups", node, "empty: list at least one setup");
+            return null;
+        }
+        List<SetupSpec> out = new ArrayList<>();
+        Map<String, Integer> names = new LinkedHashMap<>();
+        boolean ok = true;
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            String key = "setups[" + i + "]";
+            Node item = seq.getValue().get(i);
+            SetupSpec s = setup(item, key);
+            if (s == null) {
+                ok = false;
+                continue;
+            }
+            Integer previous = names.putIfAbsent(s.name(), i);
+            if (previous != null) {
+                error(key + ".name", item, "duplicate setup name '" + s.name() + "' (also setups[" + previous + "])");
+                ok = false;
+            }
+            out.add(s);
+        }
+        return ok ? out : null;
+    }
+
+    private SetupSpec setup(Node node, String key) {
+        Map<String, NodeTuple> m = mapping(node, key, SETUP);
+        if (m == null) {
+            return null;
+        }
+        String name = string(m, "name", key, null);
+        if (name == null) {
+            if (!m.containsKey("name")) {
+                error(key + ".name", node, "missing: every setup needs a name");
+            }
+        } else if (!SETUP_NAME.matcher(name).matches()) {
+            error(key + ".name", value(m, "name"), "'" + name
+                + "' is not a valid setup name (letters, digits, '.', '_', '-'; it names a folder)");
+            name = null;
+        }
+        Weights weights = null;
+        String w = string(m, "weights", key, null);
+        if (w == null) {
+            if (!m.containsKey("weights")) {
+                error(key + ".weights", node, "missing: 'fixed' or 'trainable'");
+            }
+        } else {
+            try {
+                weights = Weights.parse(w);
+            } catch (IllegalArgumentException e) {
+                error(key + ".weights", value(m, "weights"), "must be 'fixed' or 'trainable', got '" + w + "'");
+            }
+        }
+        DynamicsSpec dynamics = dynamics(m.get("dynamics"), key, node);
+        InitSpec init = init(m.get("init"), key);
+        Double a0 = number(m, "a0", key, 0.0);
+        if (a0 != null && m.containsKey("a0") && weights == Weights.FIXED && a0 != 0) {
+            error(key + ".a0", value(m, "a0"), "a0 (the starting weight logit) applies to trainable weights only");
+            a0 = null;
+        }
+        if (name == null || weights == null || dynamics == null || init == null || a0 == null) {
+            return null;
+        }
+        return new SetupSpec(name, weights, dynamics, init, a0);
+    }
+
+    private DynamicsSpec dynamics(NodeTuple entry, String setupKey, Node setupNode) {
+        String key = setupKey + ".dynamics";
+        if (entry == null || isNull(entry.getValueNode())) {
+            error(key, setupNode, "missing: give at least {type: flow|gd|sgd, tMax: ...}");
+            return null;
+        }
+        Node node = entry.getValueNode();
+        Map<String, NodeTuple> m = mapping(node, key, null);
+        if (m == null) {
+            return null;
+        }
+        String type = string(m, "type", key, null);
+        if (type == null) {
+            if (!m.containsKey("type")) {
+                error(key + ".type", node, "missing: flow, gd or sgd");
+            }
+            return null;
+        }
+        List<String> allowed = DYNAMICS.get(type);
+        if (allowed == null) {
+            error(key + ".type", value(m, "type"), "unknown dynamics type '" + type + "'; expected flow, gd or sgd");
+            return null;
+        }
+        checkKeys(m, key, allowed, " for " + type + " dynamics");
+        Double tMax = required(m, "tMax", key, node, "the time horizon of every run");
+        if (tMax != null && tMax <= 0) {
+            error(key + ".tMax", value(m, "tMax"), "must be > 0, got " + tMax);
+            tMax = null;
+        }
+        Double tol = positive(m, "tol", key, DynamicsSpec.DEFAULT_TOL);
+        Double rtol = null;
+        Double eta = null;
+        Integer batch = null;
+        boolean ok = tMax != null && tol != null;
+        if (type.equals("flow")) {
+            rtol = positive(m, "rtol", key, DynamicsSpec.DEFAULT_RTOL);
+            if (rtol != null && rtol >= 1) {
+                error(key + ".rtol", value(m, "rtol"), "must be < 1, got " + rtol);
+                rtol = null;
+            }
+            ok &= rtol != null;
+        } else {
+            eta = required(m, "eta", key, node, "the step size of " + type);
+            if (eta != null && eta <= 0) {
+                error(key + ".eta", value(m, "eta"), "must be > 0, got " + eta);
+                eta = null;
+            }
+            ok &= eta != null;
+            if (type.equals("sgd")) {
+                if (!m.containsKey("batch")) {
+                    error(key + ".batch", node, "missing: the number of samples per component and step");
+                    ok = false;
+                } else {
+                    Long b = integer(m, "batch", key, 1, Integer.MAX_VALUE, null);
+                    batch = b == null ? null : b.intValue();
+                    ok &= batch != null;
+                }
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        DynamicsSpec spec = new DynamicsSpec(type, tMax, rtol, tol, eta, batch);
+        try {
+            spec.build();
+        } catch (IllegalArgumentException e) {
+            error(key, node, e.getMessage());
+            return null;
+        }
+        return spec;
+    }
+
+    private InitSpec init(NodeTuple entry, String setupKey) {
+        String key = setupKey + ".init";
+        if (entry == null || isNull(entry.getValueNode())) {
+            return new InitSpec("sphere", null, null);
+        }
+        Node node = entry.getValueNode();
+        if (node instanceof ScalarNode s) { // shorthand: init: sphere
+            String type = s.getValue().trim();
+            if (!INIT.containsKey(type)) {
+                error(key, node, "unknown init type '" + type + "'; expected sphere, gaussian or explicit");
+                return null;
+            }
+            if (type.equals("gaussian")) {
+                error(key, node, "gaussian starts need sigma0: write {type: gaussian, sigma0: ...}");
+                return null;
+            }
+            return new InitSpec(type, null, null);
+        }
+        Map<String, NodeTuple> m = mapping(node, key, null);
+        if (m == null) {
+            return null;
+        }
+        String type = string(m, "type", key, "sphere");
+        if (type == null) {
+            return null;
+        }
+        List<String> allowed = INIT.get(type);
+        if (allowed == null) {
+            error(key + ".type", value(m, "type"), "unknown init type '" + type + "'; expected sphere, gaussian or explicit");
+            return null;
+        }
+        checkKeys(m, key, allowed, " for " + type + " starts");
+        Double r0 = null;
+        Double sigma0 = null;
+        boolean ok = true;
+        if (allowed.contains("r0") && m.containsKey("r0") && !isNull(value(m, "r0"))) {
+            r0 = positive(m, "r0", key, null);
+            ok &= r0 != null;
+        }
+        if (type.equals("gaussian")) {
+            sigma0 = required(m, "sigma0", key, node, "the scale of gaussian starts");
+            if (sigma0 != null && sigma0 <= 0) {
+                error(key + ".sigma0", value(m, "sigma0"), "must be > 0, got " + sigma0);
+                sigma0 = null;
+            }
+            ok &= sigma0 != null;
+        }
+        return ok ? new InitSpec(type, r0, sigma0) : null;
+    }
+
+    private GridSpec grid(Map<String, NodeTuple> top, Node root, List<SetupSpec> setups) {
+        NodeTuple entry = top.get("grid");
+        if (entry == null || isNull(entry.getValueNode())) {
+            error("grid", root, "missing: give at least R, d, wStar and seeds");
+            return null;
+        }
+        Node node = entry.getValueNode();
+        Map<String, NodeTuple> m = mapping(node, "grid", GRID);
+        if (m == null) {
+            return null;
+        }
+        List<Double> R = doubleAxis(m, "R", node, x -> x > 0 ? null : "must be > 0");
+        List<Double> wStar = doubleAxis(m, "wStar", node,
+            x -> x > 0 && x < 1 ? null : "must lie in (0, 1) (the mass of the +μ* mode)");
+        List<Long> d = longAxis(m, "d", node);
+
+        boolean explicitAxes = m.containsKey("m1") || m.containsKey("m2") || m.containsKey("s");
+        Integer seeds = null;
+        if (m.containsKey("seeds")) {
+            Long s = integer(m, "seeds", "grid", 1, Integer.MAX_VALUE, null);
+            seeds = s == null ? null : s.intValue();
+        } else if (explicitAxes) {
+            seeds = 1;
+        } else {
+            error("grid.seeds", node, "missing: the number of random starts per point (or give explicit m1, m2, s axes)");
+        }
+        List<Double> m1 = null;
+        List<Double> m2 = null;
+        List<Double> s = null;
+        List<StartCosines> starts = null;
+        boolean skip = false;
+        if (m.containsKey("unrealisable")) {
+            String mode = string(m, "unrealisable", "grid", null);
+            if (mode != null && !mode.equals("error") && !mode.equals("skip")) {
+                error("grid.unrealisable", value(m, "unrealisable"), "must be 'error' or 'skip', got '" + mode + "'");
+            }
+            skip = "skip".equals(mode);
+            if (!explicitAxes) {
+                error("grid.unrealisable", keyNode(m, "unrealisable"), "applies only to explicit m1, m2, s axes");
+            }
+        }
+        if (explicitAxes) {
+            Function<Double, String> cosine = x -> x >= -1 && x <= 1 ? null : "must lie in [-1, 1] (a cosine)";
+            m1 = doubleAxis(m, "m1", node, cosine);
+            m2 = doubleAxis(m, "m2", node, cosine);
+            s = doubleAxis(m, "s", node, cosine);
+            if (m1 != null && m2 != null && s != null) {
+                starts = starts(m1, m2, s, skip, m, node);
+            }
+        }
+        if (setups != null) {
+            for (int i = 0; i < setups.size(); i++) {
+                boolean explicitInit = setups.get(i).init().explicit();
+                if (explicitInit && !explicitAxes) {
+                    error("setups[" + i + "].init.type", node, "explicit starts take their cosines from grid axes m1, m2, s, "
+                        + "which are missing (line of grid shown)");
+                } else if (!explicitInit && explicitAxes) {
+                    error("setups[" + i + "].init.type", keyNode(m, "m1") != null ? keyNode(m, "m1") : node,
+                        "the grid has explicit m1, m2, s axes, so every setup needs init {type: explicit}; setup '"
+                            + setups.get(i).name() + "' starts with " + setups.get(i).init().type());
+                }
+            }
+        }
+        if (R == null || wStar == null || d == null || seeds == null || (explicitAxes && starts == null)) {
+            return null;
+        }
+        if (starts != null) {
+            checkStartsFit(starts, d, m);
+        }
+        if (setups != null) {
+            for (int i = 0; i < setups.size(); i++) {
+                if (setups.get(i).dynamics().type().equals("sgd")) {
+                    for (long dim : d) {
+                        if (dim > Integer.MAX_VALUE / 4) {
+                            error("grid.d", value(m, "d"), "setup '" + setups.get(i).name()
+                                + "' uses sgd, which stores d-vectors: d = " + dim + " is too large");
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return new GridSpec(R, d, wStar, seeds, m1, m2, s, skip, starts);
+    }
+
+    private List<StartCosines> starts(List<Double> m1, List<Double> m2, List<Double> s, boolean skip,
+                                      Map<String, NodeTuple> m, Node grid) {
+        List<StartCosines> out = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        int badCount = 0;
+        for (double a : m1) {
+            for (double b : m2) {
+                for (double c : s) {
+                    String why = InitialCondition.Explicit.realisability(a, b, c);
+                    if (why == null) {
+                        out.add(new StartCosines(a, b, c));
+                    } else {
+                        badCount++;
+                        if (bad.size() < 3) {
+                            bad.add("(m1=" + a + ", m2=" + b + ", s=" + c + "): " + why);
+                        }
+                    }
+                }
+            }
+        }
+        Node where = keyNode(m, "m1") != null ? keyNode(m, "m1") : grid;
+        if (badCount > 0 && !skip) {
+            long total = (long) m1.size() * m2.size() * s.size();
+            error("grid.m1/m2/s", where, badCount + " of " + total + " explicit starts are not realisable, e.g. "
+                + String.join("; ", bad) + " (set grid.unrealisable: skip to leave them out)");
+            return null;
+        }
+        if (out.isEmpty()) {
+            error("grid.m1/m2/s", where, "no realisable explicit start (m1, m2, s) in these axes");
+            return null;
+        }
+        return out;
+    }
+
+    /** Three unit vectors with these cosines may need up to 3 dimensions. */
+    private void checkStartsFit(List<StartCosines> starts, List<Long> d, Map<String, NodeTuple> m) {
+        for (long dim : d) {
+            if (dim >= 3) {
+                continue;
+            }
+            for (StartCosines c : starts) {
+                try {
+                    new InitialCondition.Explicit(c.m1(), c.m2(), c.s(), null)
+                        .overlaps(new Problem(1.0, dim, 0.5, Weights.FIXED), null);
+                } catch (IllegalArgumentException e) {
+                    error("grid.d", value(m, "d"), e.getMessage());
+                    return;
+                }
+            }
+        }
+    }
+
+    private ThresholdSpec threshold(NodeTuple entry) {
+        ThresholdSpec def = ThresholdSpec.DEFAULT;
+        if (entry == null || isNull(entry.getValueNode())) {
+            return def;
+        }
+        Map<String, NodeTuple> m = mapping(entry.getValueNode(), "threshold", THRESHOLD);
+        if (m == null) {
+            return null;
+        }
+        List<Double> levels = m.containsKey("level")
+            ? doubleAxis(m, "level", entry.getValueNode(), "threshold",
+                x -> x > 0 && x < 1 ? null : "must lie in (0, 1) (a probability level)")
+            : def.levels();
+        String method = string(m, "method", "threshold", def.method());
+        if (method != null) {
+            method = method.toLowerCase(Locale.ROOT);
+            if (!method.equals("logistic") && !method.equals("monotone")) {
+                error("threshold.method", value(m, "method"), "must be 'logistic' or 'monotone', got '" + method + "'");
+                method = null;
+            }
+        }
+        Long bootstrap = integer(m, "bootstrap", "threshold", 0, 1_000_000, (long) def.bootstrap());
+        Double confidence = number(m, "confidence", "threshold", def.confidence());
+        if (confidence != null && !(confidence > 0 && confidence < 1)) {
+            error("threshold.confidence", value(m, "confidence"), "must lie in (0, 1), got " + confidence);
+            confidence = null;
+        }
+        if (levels == null || method == null || bootstrap == null || confidence == null) {
+            return null;
+        }
+        return new ThresholdSpec(levels, method, bootstrap.intValue(), confidence);
+    }
+
+    private SparkSpec spark(NodeTuple entry) {
+        if (entry == null || isNull(entry.getValueNode())) {
+            return new SparkSpec(SparkSpec.DEFAULT_MASTER, null, null, false);
+        }
+        Map<String, NodeTuple> m = mapping(entry.getValueNode(), "spark", SPARK);
+        if (m == null) {
+            return null;
+        }
+        String master = string(m, "master", "spark", SparkSpec.DEFAULT_MASTER);
+        if (master != null && master.isBlank()) {
+            error("spark.master", value(m, "master"), "must not be blank");
+        }
+        Long partitions = integer(m, "partitions", "spark", 1, 1_000_000, null);
+        Long chunk = integer(m, "chunk", "spark", 1, Integer.MAX_VALUE, null);
+        Boolean ui = bool(m, "ui", "spark", false);
+        boolean failed = (m.containsKey("partitions") && !isNull(value(m, "partitions")) && partitions == null)
+            || (m.containsKey("chunk") && !isNull(value(m, "chunk")) && chunk == null) || ui == null || master == null;
+        if (failed) {
+            return null;
+        }
+        return new SparkSpec(master, partitions == null ? null : partitions.intValue(),
+            chunk == null ? null : chunk.intValue(), ui);
+    }
+
+    // ---------------------------------------------------------------- axes
+
+    private List<Double> doubleAxis(Map<String, NodeTuple> m, String name, Node parent, Function<Double, String> check) {
+        return doubleAxis(m, name, parent, "grid", check);
+    }
+
+    private List<Double> doubleAxis(Map<String, NodeTuple> m, String name, Node parent, String prefix,
+                                    Function<Double, String> check) {
+        String key = prefix + "." + name;
+        NodeTuple entry = m.get(name);
+        if (entry == null || isNull(entry.getValueNode())) {
+            error(key, entry == null ? parent : entry.getValueNode(), "missing: give a number or a list of numbers");
+            return null;
+        }
+        Node node = entry.getValueNode();
+        List<Double> values = new ArrayList<>();
+        List<Node> where = new ArrayList<>();
+        boolean ok = true;
+        if (node instanceof MappingNode) {
+            Map<String, NodeTuple> r = mapping(node, key, RANGE);
+            if (r == null) {
+                return null;
+            }
+            Double from = required(r, "from", key, node, "the first value");
+            Double to = required(r, "to", key, node, "the last value");
+            Double step = required(r, "step", key, node, "the spacing");
+            if (from == null || to == null || step == null) {
+                return null;
+            }
+            if (step <= 0) {
+                error(key + ".step", value(r, "step"), "must be > 0, got " + step);
+                return null;
+            }
+            if (to < from) {
+                error(key + ".to", value(r, "to"), "must be >= from (" + from + "), got " + to);
+                return null;
+            }
+            BigDecimal f = BigDecimal.valueOf(from);
+            BigDecimal st = BigDecimal.valueOf(step);
+            BigDecimal span = BigDecimal.valueOf(to).subtract(f);
+            BigDecimal count = span.divideToIntegralValue(st);
+            if (count.compareTo(BigDecimal.valueOf(MAX_AXIS)) >= 0) {
+                error(key, node, "the range has more than " + MAX_AXIS + " values");
+                return null;
+            }
+            for (int i = 0; i <= count.intValue(); i++) {
+                values.add(f.add(st.multiply(BigDecimal.valueOf(i))).doubleValue());
+                where.add(node);
+            }
+        } else if (node instanceof SequenceNode seq) {
+            if (seq.getValue().isEmpty()) {
+                error(key, node, "empty axis: give at least one value");
+                return null;
+            }
+            for (int i = 0; i < seq.getValue().size(); i++) {
+                Double x = parseNumber(seq.getValue().get(i), key + "[" + i + "]");
+                if (x == null) {
+                    ok = false;
+                } else {
+                    values.add(x);
+                    where.add(seq.getValue().get(i));
+                }
+            }
+        } else {
+            Double x = parseNumber(node, key);
+            if (x == null) {
+                return null;
+            }
+            values.add(x);
+            where.add(node);
+        }
+        Set<Double> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            double x = values.get(i);
+            String why = check.apply(x);
+            String itemKey = node instanceof SequenceNode ? key + "[" + i + "]" : key;
+            if (why != null) {
+                error(itemKey, where.get(i), why + ", got " + x);
+                ok = false;
+            } else if (!seen.add(x)) {
+                error(itemKey, where.get(i), "duplicate value " + x + " (points must be distinct)");
+                ok = false;
+            }
+        }
+        return ok ? values : null;
+    }
+
+    private List<Long> longAxis(Map<String, NodeTuple> m, String name, Node parent) {
+        String key = "grid." + name;
+        NodeTuple entry = m.get(name);
+        if (entry == null || isNull(entry.getValueNode())) {
+            error(key, entry == null ? parent : entry.getValueNode(), "missing: give an integer or a list of integers");
+            return null;
+        }
+        Node node = entry.getValueNode();
+        List<Node> items;
+        if (node instanceof SequenceNode seq) {
+            items = seq.getValue();
+            if (items.isEmpty()) {
+                error(key, node, "empty axis: give at least one value");
+                return null;
+            }
+        } else if (node instanceof ScalarNode) {
+            items = List.of(node);
+        } else {
+            error(key, node, "expected an integer or a list of integers, got " + kind(node));
+            return null;
+        }
+        List<Long> out = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String itemKey = node instanceof SequenceNode ? key + "[" + i + "]" : key;
+            Long v = parseInteger(items.get(i), itemKey, 1, Long.MAX_VALUE / 4, "the dimension d must be >= 1");
+            if (v == null) {
+                ok = false;
+            } else if (!seen.add(v)) {
+                error(itemKey, items.get(i), "duplicate value " + v + " (points must be distinct)");
+                ok = false;
+            } else {
+                out.add(v);
+            }
+        }
+        return ok ? out : null;
+    }
+
+    // ---------------------------------------------------------------- scalar helpers
+
+    /** The entries of a mapping, checking for duplicates and (if {@code allowed} is given) unknown keys. */
+    private Map<String, NodeTuple> mapping(Node node, String key, List<String> allowed) {
+        if (!(node instanceof MappingNode map)) {
+            error(key, node, "expected a mapping (key: value), got " + kind(node));
+            return null;
+        }
+        Map<String, NodeTuple> out = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            Node k = t.getKeyNode();
+            if (!(k instanceof ScalarNode ks)) {
+                error(key, k, "keys must be plain names");
+                continue;
+            }
+            String name = ks.getValue();
+            if (out.containsKey(name)) {
+                error(join(key, name), k, "duplicate key (also on line " + line(out.get(name).getKeyNode()) + ")");
+                continue;
+            }
+            out.put(name, t);
+        }
+        if (allowed != null) {
+            checkKeys(out, key, allowed, "");
+        }
+        return out;
+    }
+
+    private void checkKeys(Map<String, NodeTuple> m, String key, List<String> allowed, String context) {
+        for (Map.Entry<String, NodeTuple> e : m.entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                String hint = suggestion(e.getKey(), allowed);
+                error(join(key, e.getKey()), e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "'" + context
+                    + (hint == null ? "" : "; did you mean '" + hint + "'?") + " (known keys: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    private Double required(Map<String, NodeTuple> m, String name, String prefix, Node parent, String what) {
+        if (!m.containsKey(name) || isNull(value(m, name))) {
+            error(join(prefix, name), m.containsKey(name) ? value(m, name) : parent, "missing: " + what);
+            return null;
+        }
+        return number(m, name, prefix, null);
+    }
+
+    private Double number(Map<String, NodeTuple> m, String name, String prefix, Double def) {
+        if (!m.containsKey(name) || isNull(value(m, name))) {
+            return def;
+        }
+        return parseNumber(value(m, name), join(prefix, name));
+    }
+
+    private Double positive(Map<String, NodeTuple> m, String name, String prefix, Double def) {
+        Double v = number(m, name, prefix, def);
+        if (v != null && v <= 0) {
+            error(join(prefix, name), value(m, name), "must be > 0, got " + v);
+            return null;
+        }
+        return v;
+    }
+
+    private Long integer(Map<String, NodeTuple> m, String name, String prefix, long min, long max, Long def) {
+        if (!m.containsKey(name) || isNull(value(m, name))) {
+            return def;
+        }
+        return parseInteger(value(m, name), join(prefix, name), min, max, null);
+    }
+
+    private String string(Map<String, NodeTuple> m, String name, String prefix, String def) {
+        if (!m.containsKey(name) || isNull(value(m, name))) {
+            return def;
+        }
+        Node n = value(m, name);
+        if (!(n instanceof ScalarNode s)) {
+            error(join(prefix, name), n, "expected a text value, got " + kind(n));
+            return null;
+        }
+        return s.getValue().trim();
+    }
+
+    private Boolean bool(Map<String, NodeTuple> m, String name, String prefix, Boolean def) {
+        if (!m.containsKey(name) || isNull(value(m, name))) {
+            return def;
+        }
+        Node n = value(m, name);
+        String text = n instanceof ScalarNode s ? s.getValue().trim().toLowerCase(Locale.ROOT) : "";
+        if (text.equals("true") || text.equals("yes")) {
+            return true;
+        }
+        if (text.equals("false") || text.equals("no")) {
+            return false;
+        }
+        error(join(prefix, name), n, "expected true or false, got " + (n instanceof ScalarNode s ? "'" + s.getValue() + "'" : kind(n)));
+        return null;
+    }
+
+    private Double parseNumber(Node node, String key) {
+        if (!(node instanceof ScalarNode s)) {
+            error(key, node, "expected a number, got " + kind(node));
+            return null;
+        }
+        String text = s.getValue().trim();
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.matches("[-+]?\\.?nan")) {
+            error(key, node, "NaN is not allowed: give a finite number");
+            return null;
+        }
+        if (lower.matches("[-+]?\\.?inf(inity)?")) {
+            error(key, node, "must be a finite number, got " + text);
+            return null;
+        }
+        if (!NUMBER.matcher(text).matches()) {
+            error(key, node, "expected a number, got '" + text + "'");
+            return null;
+        }
+        double v = Double.parseDouble(text.replace("_", ""));
+        if (!Double.isFinite(v)) {
+            error(key, node, "must be a finite number, got " + text);
+            return null;
+        }
+        return v;
+    }
+
+    private Long parseInteger(Node node, String key, long min, long max, String belowMin) {
+        Double v = parseNumber(node, key);
+        if (v == null) {
+            return null;
+        }
+        if (v != Math.rint(v) || Math.abs(v) >= 9.0e18) {
+            error(key, node, "expected an integer, got " + ((ScalarNode) node).getValue().trim());
+            return null;
+        }
+        long x;
+        String text = ((ScalarNode) node).getValue().trim().replace("_", "");
+        try {
+            x = text.matches("[-+]?\\d+") ? Long.parseLong(text) : v.longValue();
+        } catch (NumberFormatException e) {
+            error(key, node, "integer out of range: " + text);
+            return null;
+        }
+        if (x < min) {
+            error(key, node, (belowMin != null ? belowMin : "must be >= " + min) + ", got " + x);
+            return null;
+        }
+        if (x > max) {
+            error(key, node, "must be <= " + max + ", got " + x);
+            return null;
+        }
+        return x;
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private void error(String key, Node node, String reason) {
+        errors.add(new SpecException.Error(source, key, node == null ? 0 : line(node), reason));
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    }
+
+    private static Node value(Map<String, NodeTuple> m, String name) {
+        NodeTuple t = m.get(name);
+        return t == null ? null : t.getValueNode();
+    }
+
+    private static Node keyNode(Map<String, NodeTuple> m, String name) {
+        NodeTuple t = m.get(name);
+        return t == null ? null : t.getKeyNode();
+    }
+
+    private static boolean isNull(Node node) {
+        return node == null || Tag.NULL.equals(node.getTag());
+    }
+
+    private static String join(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
+    }
+
+    private static String kind(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (isNull(node)) {
+            return "nothing";
+        }
+        return "'" + ((ScalarNode) node).getValue() + "'";
+    }
+
+    /** A known key close to an unknown one (same letters ignoring case, or at most 2 edits). */
+    static String suggestion(String unknown, List<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : known) {
+            if (k.equalsIgnoreCase(unknown)) {
+                return k;
+            }
+            int dist = editDistance(unknown.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            if (dist < bestDistance) {
+                bestDistance = dist;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,125 @@
+package org.modesweep.core.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class PlotsTest {
+    @TempDir
+    Path dir;
+
+    private static final double[] D = {2, 5, 10, 20, 50, 100};
+
+    @Test
+    void linesWritesPngAndSvgIntoNewFolders() throws Exception {
+        Curve withBars = new Curve("R_c, level 0.5", D, new double[] {Double.NaN, 2.9, 2.7, 2.6,
+                2.55, 2.52}, new double[] {0, 2.7, 2.6, 2.55, 2.5, 2.5},
+                new double[] {0, Double.POSITIVE_INFINITY, 2.8, 2.65, 2.6, 2.55});
+        Curve plain = new Curve("R_c, level 0.25", D, new double[] {3.0, 2.6, 2.5, 2.45, 2.42,
+                2.41});
+        Plots.lines(dir.resolve("figures/rc/rc-vs-d.png"), "Critical radius vs dimension", "d",
+                "R_c", List.of(withBars, plain), true);
+
+        Path base = dir.resolve("figures/rc/rc-vs-d");
+        assertPicture(base, "Critical radius vs dimension");
+    }
+
+    @Test
+    void linesAcceptsABaseWithoutExtensionAndALinearAxis() throws Exception {
+        double[] r = {1.5, 2, 2.5, 3, 3.5};
+        Curve p = new Curve("P(R)", r, new double[] {0, 0.1, 0.5, 0.8, 0.9},
+                new double[] {0, 0.05, 0.4, 0.7, 0.85}, new double[] {0.05, 0.2, 0.6, 0.9, 0.95});
+        Plots.lines(dir.resolve("probability"), "Collapse probability", "R", "P", List.of(p),
+                false);
+        assertPicture(dir.resolve("probability"), "Collapse probability");
+    }
+
+    @Test
+    void outcomeMapDrawsEveryCategoryInItsColour() throws Exception {
+        int n = 40;
+        double[] x = new double[n * n];
+        double[] y = new double[n * n];
+        String[] outcome = new String[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int k = i * n + j;
+                x[k] = -1 + 2.0 * i / (n - 1);
+                y[k] = -1 + 2.0 * j / (n - 1);
+                outcome[k] = x[k] * y[k] > 0 ? "MEAN_ALIGNMENT" : "COVERAGE";
+            }
+        }
+        Map<String, Color> colours = new LinkedHashMap<>();
+        colours.put("COVERAGE", new Color(0x1F77B4));
+        colours.put("MEAN_ALIGNMENT", new Color(0xD62728));
+        colours.put("FAILED", Color.BLACK);
+        Plots.outcomeMap(dir.resolve("basins.svg"), "Basins at R = 2.5", "m1", "m2", x, y,
+                outcome, colours);
+
+        BufferedImage png = assertPicture(dir.resolve("basins"), "Basins at R = 2.5");
+        assertTrue(count(png, 0x1F77B4) > 1000, "coverage squares");
+        assertTrue(count(png, 0xD62728) > 1000, "mean-alignment squares");
+    }
+
+    @Test
+    void rejectsBadInput() {
+        double[] x = {1, 2};
+        Path out = dir.resolve("bad");
+        assertBad("no curves", () -> Plots.lines(out, "t", "x", "y", List.of(), false));
+        assertBad("x > 0", () -> Plots.lines(out, "t", "x", "y",
+                List.of(new Curve("c", new double[] {0, 1}, x)), true));
+        assertBad("repeats x", () -> Plots.lines(out, "t", "x", "y",
+                List.of(new Curve("c", new double[] {1, 1}, x)), false));
+        assertBad("length", () -> new Curve("c", x, new double[] {1}));
+        assertBad("both yLow and yHigh", () -> new Curve("c", x, x, x, null));
+        assertBad("no colour for category 'B'", () -> Plots.outcomeMap(out, "t", "x", "y", x, x,
+                new String[] {"A", "B"}, Map.of("A", Color.RED)));
+        assertBad("differ in length", () -> Plots.outcomeMap(out, "t", "x", "y", x,
+                new double[] {1}, new String[] {"A", "A"}, Map.of("A", Color.RED)));
+    }
+
+    /** Both files exist; the PNG has the agreed size and ink; the SVG parses and shows the title. */
+    private static BufferedImage assertPicture(Path base, String title) throws Exception {
+        Path pngPath = base.resolveSibling(base.getFileName() + ".png");
+        Path svgPath = base.resolveSibling(base.getFileName() + ".svg");
+        BufferedImage png = ImageIO.read(pngPath.toFile());
+        assertEquals(1000, png.getWidth());
+        assertEquals(700, png.getHeight());
+        assertTrue(png.getWidth() * png.getHeight() - count(png, 0xFFFFFF) > 5000,
+                "PNG is (nearly) blank");
+
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        // Parse offline: never fetch a DTD the file may name.
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document svg = factory.newDocumentBuilder().parse(svgPath.toFile());
+        assertEquals("svg", svg.getDocumentElement().getNodeName());
+        assertTrue(svg.getDocumentElement().getTextContent().contains(title), "title in SVG");
+        return png;
+    }
+
+    private static int count(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                n += (image.getRGB(x, y) & 0xFFFFFF) == rgb ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static void assertBad(String messagePart, Runnable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
+        assertTrue(e.getMessage().contains(messagePart), e.getMessage());
+    }
+}

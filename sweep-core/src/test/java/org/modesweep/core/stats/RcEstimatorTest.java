@@ -1,0 +1,153 @@
+package org.modesweep.core.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Hand-made data whose answers follow from the definitions, plus reproducibility and input checks. */
+class RcEstimatorTest {
+
+    @Test
+    void monotoneInterpolatesTheRawCrossing() {
+        // P = 0, 0.3, 0.8 at R = 1, 2, 3: level 0.5 is 0.2 / 0.5 of the way from 2 to 3.
+        Simulation sim = Simulation.counts(new double[] {1, 2, 3}, new int[] {10, 10, 10},
+                new int[] {0, 3, 8});
+        assertEquals(2.4, point(sim, 0.5, RcMethod.MONOTONE).rc(), 1e-12);
+    }
+
+    @Test
+    void monotoneInterpolatesThePooledCurve() {
+        // Raw 0, 0.6, 0.4, 0.9 pools to 0, 0.5, 0.5, 0.9; level 0.4 lies 0.4 / 0.5 from R = 1 to 2.
+        Simulation sim = Simulation.counts(new double[] {1, 2, 3, 4}, new int[] {10, 10, 10, 10},
+                new int[] {0, 6, 4, 9});
+        RcEstimate e = point(sim, 0.4, RcMethod.MONOTONE);
+        assertEquals(1.8, e.rc(), 1e-12);
+        assertEquals(0.9, e.maxProbability(), 1e-12);
+    }
+
+    @Test
+    void logisticOnTwoRadiiReproducesBothProportions() {
+        // Two radii, two parameters: the MLE passes through logit(0.2) at R = 1 and logit(0.7) at 2.
+        Simulation sim = Simulation.counts(new double[] {1, 2}, new int[] {10, 10},
+                new int[] {2, 7});
+        for (double level : new double[] {0.5, 0.3, 0.65}) {
+            double expected = 1 + (logit(level) - logit(0.2)) / (logit(0.7) - logit(0.2));
+            assertEquals(expected, point(sim, level, RcMethod.LOGISTIC).rc(), 1e-9);
+        }
+    }
+
+    @Test
+    void separatedDataFallBackToTheMidpoint() {
+        double[] grid = {1, 2, 3, 4};
+        int[] trials = {10, 10, 10, 10};
+        for (int[] hits : new int[][] {{0, 0, 10, 10}, {0, 3, 10, 10}}) {
+            RcEstimate e = point(Simulation.counts(grid, trials, hits), 0.5, RcMethod.LOGISTIC);
+            assertEquals(2.5, e.rc(), 1e-12);
+            assertTrue(e.note().contains("separated"), e.note());
+        }
+    }
+
+    @Test
+    void levelReachedAtTheSmallestRadiusIsCensoredBelow() {
+        Simulation sim = Simulation.counts(new double[] {2.6, 2.8}, new int[] {10, 10},
+                new int[] {8, 9});
+        for (RcMethod method : RcMethod.values()) {
+            RcEstimate e = RcEstimator.estimate(sim.radius(), sim.collapse(), 0.5, method, 50,
+                    0.95, 1);
+            assertTrue(e.censored());
+            assertTrue(Double.isNaN(e.rc()));
+            assertEquals(2.6, e.rcHigh());
+            assertEquals(Double.NEGATIVE_INFINITY, e.rcLow());
+            assertTrue(e.note().startsWith("below range"), e.note());
+        }
+    }
+
+    @Test
+    void bootstrapIsReproducibleAndIgnoresRowOrder() {
+        Simulation sim = Simulation.draw(Simulation.grid(2, 0.1, 11), 50,
+                r -> Simulation.sigmoid((r - 2.5) / 0.2), 7);
+        for (RcMethod method : RcMethod.values()) {
+            RcEstimate first = RcEstimator.estimate(sim.radius(), sim.collapse(), 0.5, method, 300,
+                    0.9, 42);
+            RcEstimate again = RcEstimator.estimate(sim.radius(), sim.collapse(), 0.5, method, 300,
+                    0.9, 42);
+            Simulation shuffled = shuffle(sim, 3);
+            RcEstimate reordered = RcEstimator.estimate(shuffled.radius(), shuffled.collapse(), 0.5,
+                    method, 300, 0.9, 42);
+            RcEstimate otherSeed = RcEstimator.estimate(sim.radius(), sim.collapse(), 0.5, method,
+                    300, 0.9, 43);
+            assertEquals(first, again);
+            assertEquals(first, reordered);
+            assertEquals(first.rc(), otherSeed.rc());
+            assertNotEquals(List.of(first.rcLow(), first.rcHigh()),
+                    List.of(otherSeed.rcLow(), otherSeed.rcHigh()));
+            List<RcEstimate> levels = RcEstimator.estimateLevels(sim.radius(), sim.collapse(),
+                    new double[] {0.25, 0.5}, method, 300, 0.9, 42);
+            assertEquals(first, levels.get(1));
+        }
+    }
+
+    @Test
+    void withoutResamplesTheIntervalIsNaN() {
+        Simulation sim = Simulation.counts(new double[] {1, 2, 3}, new int[] {10, 10, 10},
+                new int[] {0, 3, 8});
+        RcEstimate e = point(sim, 0.5, RcMethod.LOGISTIC);
+        assertTrue(Double.isNaN(e.rcLow()) && Double.isNaN(e.rcHigh()));
+    }
+
+    @Test
+    void rejectsBadInput() {
+        double[] r = {1, 2};
+        boolean[] c = {false, true};
+        assertBad("differ in length", () -> RcEstimator.estimate(r, new boolean[1], 0.5,
+                RcMethod.MONOTONE, 10, 0.95, 1));
+        assertBad("no trajectories", () -> RcEstimator.estimate(new double[0], new boolean[0],
+                0.5, RcMethod.MONOTONE, 10, 0.95, 1));
+        for (double level : new double[] {0, 1, -0.1, Double.NaN}) {
+            assertBad("level", () -> RcEstimator.estimate(r, c, level, RcMethod.MONOTONE, 10,
+                    0.95, 1));
+        }
+        assertBad("confidence", () -> RcEstimator.estimate(r, c, 0.5, RcMethod.MONOTONE, 10, 1.5,
+                1));
+        assertBad("bootstrapResamples", () -> RcEstimator.estimate(r, c, 0.5, RcMethod.MONOTONE,
+                -1, 0.95, 1));
+        assertBad("radius[1]", () -> RcEstimator.estimate(new double[] {1, Double.NaN}, c, 0.5,
+                RcMethod.MONOTONE, 10, 0.95, 1));
+        assertBad("no levels", () -> RcEstimator.estimateLevels(r, c, new double[0],
+                RcMethod.MONOTONE, 10, 0.95, 1));
+    }
+
+    private static void assertBad(String messagePart, Runnable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
+        assertTrue(e.getMessage().contains(messagePart), e.getMessage());
+    }
+
+    private static RcEstimate point(Simulation sim, double level, RcMethod method) {
+        return RcEstimator.estimate(sim.radius(), sim.collapse(), level, method, 0, 0.95, 0);
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    private static Simulation shuffle(Simulation sim, long seed) {
+        double[] radius = sim.radius().clone();
+        boolean[] collapse = sim.collapse().clone();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = radius.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            double r = radius[i];
+            radius[i] = radius[j];
+            radius[j] = r;
+            boolean c = collapse[i];
+            collapse[i] = collapse[j];
+            collapse[j] = c;
+        }
+        return new Simulation(radius, collapse);
+    }
+}

@@ -1,0 +1,314 @@
+package org.modesweep.spark;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.modesweep.spark.TrajectoryRows.field;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.modesweep.core.Outcome;
+import org.modesweep.core.stats.Interval;
+import org.modesweep.core.stats.RcEstimate;
+import org.modesweep.core.stats.RcEstimator;
+import org.modesweep.core.stats.RcMethod;
+import org.modesweep.core.stats.Wilson;
+import org.modesweep.core.sweep.Seeds;
+import org.modesweep.core.sweep.ThresholdSpec;
+
+/**
+ * Aggregation, always recomputed from {@code trajectories/}: collapse probabilities per
+ * (setup, {@code d}, {@code wStar}, {@code R}[, explicit start]) with Wilson intervals, and
+ * {@code R_c} per (setup, {@code d}, {@code wStar}, level).
+ */
+public final class Aggregates {
+
+    private Aggregates() {
+    }
+
+    /** Outcome counts are columns named after the outcome in camel case ({@code meanAlignment}, ...). */
+    public static String countColumn(Outcome o) {
+        String[] parts = o.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder b = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            b.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+        }
+        return b.toString();
+    }
+
+    // ------------------------------------------------------------------ probabilities
+
+    /** One row of {@code probabilities/}. */
+    public record Probability(String setup, long d, double wStar, double R, Double startM1, Double startM2,
+                              Double startS, long n, long[] outcomeCounts, long collapse, long collapsePlus,
+                              long collapseMinus, double pCollapse, double pLow, double pHigh,
+                              double unresolvedFraction, double confidence, double meanTFinal, double meanCost) {
+
+        public static final StructType SCHEMA = schema();
+
+        private static StructType schema() {
+            List<StructField> f = new ArrayList<>(List.of(field("setup", StringType, false), field("d", LongType, false),
+                field("wStar", DoubleType, false), field("R", DoubleType, false), field("startM1", DoubleType, true),
+                field("startM2", DoubleType, true), field("startS", DoubleType, true), field("n", LongType, false)));
+            for (Outcome o : Outcome.values()) {
+                f.add(field(countColumn(o), LongType, false));
+            }
+            f.addAll(List.of(field("collapse", LongType, false), field("collapsePlus", LongType, false),
+                field("collapseMinus", LongType, false), field("pCollapse", DoubleType, false),
+                field("pLow", DoubleType, false), field("pHigh", DoubleType, false),
+                field("unresolvedFraction", DoubleType, false), field("confidence", DoubleType, false),
+                field("meanTFinal", DoubleType, true), field("meanCost", DoubleType, true)));
+            return new StructType(f.toArray(StructField[]::new));
+        }
+
+        public long count(Outcome o) {
+            return outcomeCounts[o.ordinal()];
+        }
+
+        Row toRow() {
+            List<Object> v = new ArrayList<>(List.of(setup, d, wStar, R));
+            v.add(startM1);
+            v.add(startM2);
+            v.add(startS);
+            v.add(n);
+            for (long c : outcomeCounts) {
+                v.add(c);
+            }
+            v.addAll(List.of(collapse, collapsePlus, collapseMinus, pCollapse, pLow, pHigh, unresolvedFraction,
+                confidence, meanTFinal, meanCost));
+            return RowFactory.create(v.toArray());
+        }
+
+        static Probability of(Row r, double confidence) {
+            long n = r.getAs("n");
+            long[] counts = new long[Outcome.values().length];
+            for (Outcome o : Outcome.values()) {
+                counts[o.ordinal()] = ((Number) r.getAs(countColumn(o))).longValue();
+            }
+            long collapse = ((Number) r.getAs("collapse")).longValue();
+            Interval w = Wilson.interval(collapse, n, confidence);
+            return new Probability(r.getAs("setup"), ((Number) r.getAs("d")).longValue(), r.getAs("wStar"),
+                r.getAs("R"), r.getAs("startM1"), r.getAs("startM2"), r.getAs("startS"), n, counts, collapse,
+                ((Number) r.getAs("collapsePlus")).longValue(), ((Number) r.getAs("collapseMinus")).longValue(),
+                n == 0 ? Double.NaN : (double) collapse / n, w.low(), w.high(),
+                n == 0 ? Double.NaN : (double) counts[Outcome.UNRESOLVED.ordinal()] / n, confidence,
+                nullableDouble(r, "meanTFinal"), nullableDouble(r, "meanCost"));
+        }
+    }
+
+    private static double nullableDouble(Row r, String name) {
+        Object v = r.getAs(name);
+        return v == null ? Double.NaN : ((Number) v).doubleValue();
+    }
+
+    /** Counts and Wilson intervals per (setup, d, wStar, R, explicit start), from (deduplicated) trajectories. */
+    public static List<Probability> probabilities(Dataset<Row> trajectories, double confidence, List<String> setupOrder) {
+        List<Column> aggs = new ArrayList<>();
+        for (Outcome o : Outcome.values()) {
+            aggs.add(sum(when(col("outcome").equalTo(o.name()), 1L).otherwise(0L)).as(countColumn(o)));
+        }
+        aggs.add(sum(when(col("collapse"), 1L).otherwise(0L)).as("collapse"));
+        aggs.add(sum(when(col("collapse").and(col("mode").gt(0)), 1L).otherwise(0L)).as("collapsePlus"));
+        aggs.add(sum(when(col("collapse").and(col("mode").lt(0)), 1L).otherwise(0L)).as("collapseMinus"));
+        aggs.add(avg("tFinal").as("meanTFinal"));
+        aggs.add(avg("cost").as("meanCost"));
+        List<Row> rows = trajectories
+            .groupBy(col("setup"), col("d"), col("wStar"), col("R"), col("startM1"), col("startM2"), col("startS"))
+            .agg(count(lit(1)).as("n"), aggs.toArray(Column[]::new))
+            .collectAsList();
+        List<Probability> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(Probability.of(r, confidence));
+        }
+        out.sort(probabilityOrder(setupOrder));
+        return out;
+    }
+
+    static Comparator<Probability> probabilityOrder(List<String> setupOrder) {
+        Comparator<Double> nullable = Comparator.nullsFirst(Comparator.naturalOrder());
+        return Comparator.<Probability>comparingInt(p -> rank(setupOrder, p.setup())).thenComparing(Probability::setup)
+            .thenComparingLong(Probability::d).thenComparingDouble(Probability::wStar)
+            .thenComparingDouble(Probability::R).thenComparing(Probability::startM1, nullable)
+            .thenComparing(Probability::startM2, nullable).thenComparing(Probability::startS, nullable);
+    }
+
+    private static int rank(List<String> order, String setup) {
+        int i = order == null ? -1 : order.indexOf(setup);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    public static Dataset<Row> probabilityFrame(SparkSession spark, List<Probability> rows) {
+        return spark.createDataFrame(rows.stream().map(Probability::toRow).toList(), Probability.SCHEMA);
+    }
+
+    /** Reads back a {@code probabilities/} table (Wilson intervals recomputed at its recorded confidence). */
+    public static List<Probability> readProbabilities(SparkSession spark, String path) {
+        List<Probability> out = new ArrayList<>();
+        for (Row r : spark.read().parquet(path).collectAsList()) {
+            out.add(Probability.of(r, r.getAs("confidence")));
+        }
+        out.sort(probabilityOrder(null));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ R_c
+
+    /** One row of {@code rc/} and {@code summary.csv}. */
+    public record RcRow(String setup, long d, double wStar, double level, double rc, double rcLow, double rcHigh,
+                        String method, long trajectories, boolean censored, double maxProbability,
+                        double unresolvedFraction, int bootstrap, double confidence, String note) {
+
+        public static final StructType SCHEMA = new StructType(new StructField[] {
+            field("setup", StringType, false), field("d", LongType, false), field("wStar", DoubleType, false),
+            field("level", DoubleType, false), field("rc", DoubleType, true), field("rcLow", DoubleType, true),
+            field("rcHigh", DoubleType, true), field("method", StringType, false),
+            field("trajectories", LongType, false), field("censored", BooleanType, false),
+            field("maxProbability", DoubleType, true), field("unresolvedFraction", DoubleType, true),
+            field("bootstrap", org.apache.spark.sql.types.DataTypes.IntegerType, false),
+            field("confidence", DoubleType, false), field("note", StringType, true)});
+
+        Row toRow() {
+            return RowFactory.create(setup, d, wStar, level, rc, rcLow, rcHigh, method, trajectories, censored,
+                maxProbability, unresolvedFraction, bootstrap, confidence, note);
+        }
+
+        static RcRow of(Row r) {
+            return new RcRow(r.getAs("setup"), r.getAs("d"), r.getAs("wStar"), r.getAs("level"), r.getAs("rc"),
+                r.getAs("rcLow"), r.getAs("rcHigh"), r.getAs("method"), r.getAs("trajectories"), r.getAs("censored"),
+                r.getAs("maxProbability"), r.getAs("unresolvedFraction"), r.getAs("bootstrap"),
+                r.getAs("confidence"), r.getAs("note"));
+        }
+    }
+
+    /**
+     * {@code R_c} per (setup, d, wStar) at every level. The per-trajectory outcomes at one radius are
+     * exchangeable, so the estimator gets them back from the counts; the bootstrap seed derives
+     * from the sweep seed and the group, so results are reproducible.
+     */
+    public static List<RcRow> rc(List<Probability> probabilities, ThresholdSpec threshold, long sweepSeed) {
+        Map<String, List<Probability>> groups = new LinkedHashMap<>();
+        for (Probability p : probabilities) {
+            groups.computeIfAbsent(p.setup() + "\u0000" + p.d() + "\u0000" + p.wStar(), k -> new ArrayList<>()).add(p);
+        }
+        RcMethod method = RcMethod.valueOf(threshold.method().toUpperCase(Locale.ROOT));
+        double[] levels = threshold.levels().stream().mapToDouble(Double::doubleValue).toArray();
+        List<RcRow> out = new ArrayList<>();
+        for (Map.Entry<String, List<Probability>> e : groups.entrySet()) {
+            List<Probability> g = e.getValue();
+            long total = g.stream().mapToLong(Probability::n).sum();
+            long unresolved = g.stream().mapToLong(p -> p.count(Outcome.UNRESOLVED)).sum();
+            double[] radius = new double[Math.toIntExact(total)];
+            boolean[] collapse = new boolean[radius.length];
+            int i = 0;
+            for (Probability p : g) {
+                for (long k = 0; k < p.n(); k++, i++) {
+                    radius[i] = p.R();
+                    collapse[i] = k < p.collapse();
+                }
+            }
+            Probability first = g.get(0);
+            long seed = Seeds.mix64(sweepSeed ^ Seeds.mix64(e.getKey().hashCode()));
+            List<RcEstimate> estimates;
+            try {
+                estimates = RcEstimator.estimateLevels(radius, collapse, levels, method, threshold.bootstrap(),
+                    threshold.confidence(), seed);
+            } catch (IllegalArgumentException ex) {
+                for (double level : levels) {
+                    out.add(new RcRow(first.setup(), first.d(), first.wStar(), level, Double.NaN, Double.NaN,
+                        Double.NaN, threshold.method(), total, false, Double.NaN, (double) unresolved / total,
+                        threshold.bootstrap(), threshold.confidence(), "not estimated: " + ex.getMessage()));
+                }
+                continue;
+            }
+            for (RcEstimate r : estimates) {
+                out.add(new RcRow(first.setup(), first.d(), first.wStar(), r.level(), r.rc(), r.rcLow(), r.rcHigh(),
+                    r.method().name().toLowerCase(Locale.ROOT), r.trajectories(), r.censored(), r.maxProbability(),
+                    total == 0 ? Double.NaN : (double) unresolved / total, threshold.bootstrap(),
+                    threshold.confidence(), r.note()));
+            }
+        }
+        return out;
+    }
+
+    public static Dataset<Row> rcFrame(SparkSession spark, List<RcRow> rows) {
+        return spark.createDataFrame(rows.stream().map(RcRow::toRow).toList(), RcRow.SCHEMA);
+    }
+
+    public static List<RcRow> readRc(SparkSession spark, String path) {
+        List<RcRow> out = new ArrayList<>();
+        for (Row r : spark.read().parquet(path).collectAsList()) {
+            out.add(RcRow.of(r));
+        }
+        out.sort(Comparator.comparing(RcRow::setup).thenComparingLong(RcRow::d).thenComparingDouble(RcRow::wStar)
+            .thenComparingDouble(RcRow::level));
+        return out;
+    }
+
+    /** {@code summary.csv}: the {@code rc/} table as CSV. */
+    public static String csv(List<RcRow> rows) {
+        StringBuilder b = new StringBuilder(String.join(",", RcRow.SCHEMA.fieldNames())).append('\n');
+        for (RcRow r : rows) {
+            b.append(Csv.quote(r.setup())).append(',').append(r.d()).append(',').append(r.wStar()).append(',')
+                .append(r.level()).append(',').append(r.rc()).append(',').append(r.rcLow()).append(',')
+                .append(r.rcHigh()).append(',').append(r.method()).append(',').append(r.trajectories()).append(',')
+                .append(r.censored()).append(',').append(r.maxProbability()).append(',')
+                .append(r.unresolvedFraction()).append(',').append(r.bootstrap()).append(',')
+                .append(r.confidence()).append(',').append(Csv.quote(r.note())).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The console table of {@code R_c}. */
+    public static String table(List<RcRow> rows) {
+        if (rows.isEmpty()) {
+            return "(no R_c estimates)\n";
+        }
+        RcRow any = rows.get(0);
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+            "R_c = radius where P(collapse) reaches the level (%s fit; %.0f%% bootstrap interval, %d resamples)%n",
+            any.method(), 100 * any.confidence(), any.bootstrap()));
+        int w = Math.max(5, rows.stream().mapToInt(r -> r.setup().length()).max().orElse(5));
+        b.append(String.format(Locale.ROOT, "%-" + w + "s %10s %7s %6s %8s  %-20s %7s %6s %10s%n",
+            "setup", "d", "wStar", "level", "R_c", "interval", "n", "max P", "unresolved"));
+        for (RcRow r : rows) {
+            String rc;
+            String interval;
+            if (r.censored()) {
+                rc = Double.isInfinite(r.rcHigh()) ? "> " + fmt(r.rcLow()) : "< " + fmt(r.rcHigh());
+                interval = "censored";
+            } else if (Double.isNaN(r.rc())) {
+                rc = "-";
+                interval = r.note() == null ? "" : r.note();
+            } else {
+                rc = fmt(r.rc());
+                interval = Double.isNaN(r.rcLow()) ? "-" : "[" + fmt(r.rcLow()) + ", " + fmt(r.rcHigh()) + "]";
+            }
+            b.append(String.format(Locale.ROOT, "%-" + w + "s %10d %7.4g %6.3g %8s  %-20s %7d %6.3f %9.1f%%%n",
+                r.setup(), r.d(), r.wStar(), r.level(), rc, interval, r.trajectories(), r.maxProbability(),
+                100 * r.unresolvedFraction()));
+        }
+        return b.toString();
+    }
+
+    private static String fmt(double x) {
+        return String.format(Locale.ROOT, "%.3f", x);
+    }
+}

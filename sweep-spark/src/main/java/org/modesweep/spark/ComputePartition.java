@@ -1,0 +1,66 @@
+package org.modesweep.spark;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.DoubleAccumulator;
+import org.apache.spark.util.LongAccumulator;
+import org.modesweep.core.sweep.PointSpace;
+
+/**
+ * Executor side of a chunk: expands each position of the balanced order to its grid point (from
+ * the broadcast {@link PointSpace}), skips points that already have a row, and runs the core
+ * engine lazily, one row at a time.
+ */
+final class ComputePartition implements MapPartitionsFunction<Long, Row> {
+    private final Broadcast<PointSpace> space;
+    private final DoneSet done;
+    private final LongAccumulator computed;
+    private final DoubleAccumulator wallMs;
+
+    ComputePartition(Broadcast<PointSpace> space, DoneSet done, LongAccumulator computed, DoubleAccumulator wallMs) {
+        this.space = space;
+        this.done = done;
+        this.computed = computed;
+        this.wallMs = wallMs;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Long> positions) {
+        PointSpace points = space.value();
+        return new Iterator<>() {
+            private Long next = advance();
+
+            private Long advance() {
+                while (positions.hasNext()) {
+                    Long p = positions.next();
+                    if (!done.isDone(p)) {
+                        return p;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Row next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                long position = next;
+                next = advance();
+                long t0 = System.nanoTime();
+                Row row = TrajectoryRows.compute(points, points.pointAt(position));
+                wallMs.add((System.nanoTime() - t0) / 1e6);
+                computed.add(1);
+                return row;
+            }
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package org.modesweep.spark;
+
+import org.apache.hadoop.conf.Configuration;
+import org.modesweep.core.sweep.SpecParser;
+import org.modesweep.core.sweep.SweepSpec;
+
+/** An existing sweep output (its folder, or any table inside it), with its resolved spec and manifest. */
+public record ExistingSweep(SweepOutput output, SweepSpec spec, Manifest manifest) {
+
+    /** Opens the sweep at {@code path}, which may also name one of its tables (e.g. {@code .../trajectories}). */
+    public static ExistingSweep open(Configuration conf, String path) {
+        SweepOutput out = new SweepOutput(conf, path);
+        if (!out.exists(SweepOutput.SPEC)) {
+            String name = out.root().getName();
+            if (out.root().getParent() != null && (name.equals(SweepOutput.TRAJECTORIES)
+                || name.equals(SweepOutput.PROBABILITIES) || name.equals(SweepOutput.RC) || name.equals(SweepOutput.PLOTS))) {
+                out = new SweepOutput(conf, out.root().getParent().toString());
+            }
+        }
+        if (!out.exists(SweepOutput.SPEC)) {
+            throw new IllegalArgumentException(path + " is not a sweep output (no " + SweepOutput.SPEC + ")");
+        }
+        if (!out.hasParquet(SweepOutput.TRAJECTORIES)) {
+            throw new IllegalArgumentException(out.root() + " has no trajectories yet; run the sweep first");
+        }
+        SweepSpec spec = SpecParser.parse(out.read(SweepOutput.SPEC), out.path(SweepOutput.SPEC).toString(), true);
+        return new ExistingSweep(out, spec, out.manifest());
+    }
+}

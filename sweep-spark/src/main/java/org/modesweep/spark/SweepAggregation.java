@@ -1,0 +1,79 @@
+package org.modesweep.spark;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.modesweep.core.Outcome;
+import org.modesweep.core.sweep.SetupSpec;
+import org.modesweep.core.sweep.SweepSpec;
+import org.modesweep.core.sweep.ThresholdSpec;
+import org.modesweep.spark.Aggregates.Probability;
+import org.modesweep.spark.Aggregates.RcRow;
+
+/** Re-derives {@code probabilities/}, {@code rc/}, {@code summary.csv} and {@code plots/} from {@code trajectories/}. */
+public final class SweepAggregation {
+    private SweepAggregation() {
+    }
+
+    /** What aggregation produced. */
+    public record Tables(List<Probability> probabilities, List<RcRow> rc, List<String> plots, long failed) {
+    }
+
+    /**
+     * Aggregates a sweep output: reads {@code trajectories/} deduplicated on {@code pointId}, writes
+     * the tables when {@code save}, and returns them.
+     */
+    public static Tables aggregate(SparkSession spark, SweepOutput out, SweepSpec spec, ThresholdSpec threshold,
+                                   boolean save, boolean plots) {
+        Dataset<Row> trajectories = TrajectoryRows.read(spark, out.uri(SweepOutput.TRAJECTORIES), true);
+        List<String> order = spec.setups().stream().map(SetupSpec::name).toList();
+        List<Probability> probabilities = Aggregates.probabilities(trajectories, threshold.confidence(), order);
+        List<RcRow> rc = Aggregates.rc(probabilities, threshold, spec.seed());
+        long failed = probabilities.stream().mapToLong(p -> p.count(Outcome.FAILED)).sum();
+        List<String> drawn = List.of();
+        if (save) {
+            Aggregates.probabilityFrame(spark, probabilities).coalesce(1).write().mode(SaveMode.Overwrite)
+                .parquet(out.uri(SweepOutput.PROBABILITIES));
+            writeRc(spark, out, rc);
+        }
+        if (plots) {
+            drawn = drawPlots(out, probabilities, rc);
+        }
+        return new Tables(probabilities, rc, drawn, failed);
+    }
+
+    static void writeRc(SparkSession spark, SweepOutput out, List<RcRow> rc) {
+        Aggregates.rcFrame(spark, rc).coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.uri(SweepOutput.RC));
+        out.write(SweepOutput.SUMMARY, Aggregates.csv(rc));
+    }
+
+    public static List<String> drawPlots(SweepOutput out, List<Probability> probabilities, List<RcRow> rc) {
+        Path folder = out.localFolder(SweepOutput.PLOTS);
+        List<String> drawn = SweepPlots.draw(folder, probabilities, rc);
+        out.publish(folder, SweepOutput.PLOTS);
+        return drawn;
+    }
+
+    /** The settings recorded in the manifest under {@code aggregation}. */
+    static Map<String, Object> settings(ThresholdSpec t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("levels", t.levels());
+        m.put("method", t.method());
+        m.put("bootstrap", t.bootstrap());
+        m.put("confidence", t.confidence());
+        return m;
+    }
+
+    static void report(PrintStream out, Tables tables, SweepOutput output) {
+        if (tables.failed() > 0) {
+            out.printf("warning: %d trajectories FAILED; see: sweep show %s --where \"outcome = 'FAILED'\"%n",
+                tables.failed(), output.uri(SweepOutput.TRAJECTORIES));
+        }
+    }
+}

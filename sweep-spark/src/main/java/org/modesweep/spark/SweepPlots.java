@@ -1,0 +1,167 @@
+package org.modesweep.spark;
+
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.modesweep.core.Outcome;
+import org.modesweep.core.plot.Curve;
+import org.modesweep.core.plot.Plots;
+import org.modesweep.core.stats.Interval;
+import org.modesweep.core.stats.Wilson;
+import org.modesweep.spark.Aggregates.Probability;
+import org.modesweep.spark.Aggregates.RcRow;
+
+/**
+ * The figures of a sweep, per setup: {@code <setup>-probability} (P(collapse) against R, one curve
+ * per d [and wStar], Wilson bars), {@code <setup>-rc} (R_c against d per level [and wStar], bootstrap
+ * bars, log x when d spans a decade or more) and, for explicit-start grids, outcome maps
+ * {@code <setup>-map-...} (majority outcome over (m1, m2) per d, wStar, R and s).
+ */
+public final class SweepPlots {
+    /** At most this many outcome maps per sweep. */
+    static final int MAX_MAPS = 60;
+
+    private SweepPlots() {
+    }
+
+    /** Draws every figure into {@code folder}; returns the base names written. */
+    public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> rc) {
+        List<String> written = new ArrayList<>();
+        Set<String> setups = new LinkedHashSet<>();
+        probabilities.forEach(p -> setups.add(p.setup()));
+        boolean severalW = probabilities.stream().map(Probability::wStar).distinct().count() > 1;
+        for (String setup : setups) {
+            List<Probability> mine = probabilities.stream().filter(p -> p.setup().equals(setup)).toList();
+            written.add(probabilityPlot(folder, setup, mine, severalW));
+            List<RcRow> rcs = rc.stream().filter(r -> r.setup().equals(setup)).toList();
+            if (!rcs.isEmpty()) {
+                written.add(rcPlot(folder, setup, rcs, severalW));
+            }
+            if (mine.stream().anyMatch(p -> p.startM1() != null)) {
+                written.addAll(outcomeMaps(folder, setup, mine, MAX_MAPS - (written.size())));
+            }
+        }
+        return written;
+    }
+
+    private static String probabilityPlot(Path folder, String setup, List<Probability> rows, boolean severalW) {
+        // (d, wStar) -> R -> {collapse, n}, summed over explicit starts
+        Map<String, TreeMap<Double, long[]>> curves = new LinkedHashMap<>();
+        double confidence = rows.isEmpty() ? 0.95 : rows.get(0).confidence();
+        for (Probability p : rows) {
+            String label = "d = " + p.d() + (severalW ? ", w* = " + p.wStar() : "");
+            long[] c = curves.computeIfAbsent(label, k -> new TreeMap<>()).computeIfAbsent(p.R(), k -> new long[2]);
+            c[0] += p.collapse();
+            c[1] += p.n();
+        }
+        List<Curve> list = new ArrayList<>();
+        for (Map.Entry<String, TreeMap<Double, long[]>> e : curves.entrySet()) {
+            int n = e.getValue().size();
+            double[] x = new double[n];
+            double[] y = new double[n];
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            int i = 0;
+            for (Map.Entry<Double, long[]> r : e.getValue().entrySet()) {
+                long k = r.getValue()[0];
+                long total = r.getValue()[1];
+                Interval w = Wilson.interval(k, total, confidence);
+                x[i] = r.getKey();
+                y[i] = total == 0 ? Double.NaN : (double) k / total;
+                lo[i] = w.low();
+                hi[i] = w.high();
+                i++;
+            }
+            list.add(new Curve(e.getKey(), x, y, lo, hi));
+        }
+        String base = setup + "-probability";
+        Plots.lines(folder.resolve(base), setup + ": collapse probability (" + Math.round(100 * confidence)
+            + "% Wilson intervals)", "R", "P(collapse)", list, false);
+        return base;
+    }
+
+    private static String rcPlot(Path folder, String setup, List<RcRow> rows, boolean severalW) {
+        Map<String, TreeMap<Long, RcRow>> curves = new LinkedHashMap<>();
+        for (RcRow r : rows) {
+            String label = String.format(Locale.ROOT, "level %s%s", r.level(), severalW ? ", w* = " + r.wStar() : "");
+            curves.computeIfAbsent(label, k -> new TreeMap<>()).put(r.d(), r);
+        }
+        long dMin = rows.stream().mapToLong(RcRow::d).min().orElse(1);
+        long dMax = rows.stream().mapToLong(RcRow::d).max().orElse(1);
+        List<Curve> list = new ArrayList<>();
+        for (Map.Entry<String, TreeMap<Long, RcRow>> e : curves.entrySet()) {
+            int n = e.getValue().size();
+            double[] x = new double[n];
+            double[] y = new double[n];
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            int i = 0;
+            for (RcRow r : e.getValue().values()) {
+                x[i] = r.d();
+                y[i] = r.censored() ? Double.NaN : r.rc();
+                lo[i] = r.rcLow();
+                hi[i] = r.rcHigh();
+                i++;
+            }
+            list.add(new Curve(e.getKey(), x, y, lo, hi));
+        }
+        String method = rows.get(0).method();
+        String base = setup + "-rc";
+        Plots.lines(folder.resolve(base), setup + ": critical radius (" + method + " fit, "
+            + Math.round(100 * rows.get(0).confidence()) + "% bootstrap intervals; censored values left out)",
+            "d", "R_c", list, dMax >= 10 * dMin);
+        return base;
+    }
+
+    private static List<String> outcomeMaps(Path folder, String setup, List<Probability> rows, int budget) {
+        Map<String, List<Probability>> maps = new LinkedHashMap<>();
+        for (Probability p : rows) {
+            String key = String.format(Locale.ROOT, "d%d-w%s-R%s-s%s", p.d(), p.wStar(), p.R(), p.startS());
+            maps.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+        }
+        Map<String, Color> colours = new LinkedHashMap<>();
+        colours.put(Outcome.MEAN_ALIGNMENT.name(), new Color(0xd6, 0x27, 0x28));
+        colours.put(Outcome.VANISHING_WEIGHT.name(), new Color(0xff, 0x7f, 0x0e));
+        colours.put(Outcome.COVERAGE.name(), new Color(0x2c, 0xa0, 0x2c));
+        colours.put(Outcome.MISWEIGHTED.name(), new Color(0x1f, 0x77, 0xb4));
+        colours.put(Outcome.UNRESOLVED.name(), new Color(0x7f, 0x7f, 0x7f));
+        colours.put(Outcome.FAILED.name(), Color.BLACK);
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<String, List<Probability>> e : maps.entrySet()) {
+            if (written.size() >= budget) {
+                break;
+            }
+            List<Probability> cells = e.getValue();
+            double[] x = new double[cells.size()];
+            double[] y = new double[cells.size()];
+            String[] category = new String[cells.size()];
+            for (int i = 0; i < cells.size(); i++) {
+                Probability p = cells.get(i);
+                x[i] = p.startM1();
+                y[i] = p.startM2();
+                Outcome best = Outcome.FAILED;
+                for (Outcome o : Outcome.values()) {
+                    if (p.count(o) > p.count(best)) {
+                        best = o;
+                    }
+                }
+                category[i] = best.name();
+            }
+            String base = setup + "-map-" + e.getKey();
+            Probability p0 = cells.get(0);
+            Plots.outcomeMap(folder.resolve(base), String.format(Locale.ROOT,
+                "%s: outcome by start (d = %d, w* = %s, R = %s, s = %s)", setup, p0.d(), p0.wStar(), p0.R(),
+                p0.startS()), "m1 (start cosine of μ1 with μ*)", "m2 (start cosine of μ2 with μ*)", x, y, category,
+                colours);
+            written.add(base);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,310 @@
+package org.modesweep.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.DoubleAccumulator;
+import org.apache.spark.util.LongAccumulator;
+import org.modesweep.core.Engine;
+import org.modesweep.core.sweep.PointSpace;
+import org.modesweep.core.sweep.SetupSpec;
+import org.modesweep.core.sweep.SweepSpec;
+
+/**
+ * Runs a sweep end to end on Spark: grid points → partitions → core engine → Parquet, then
+ * aggregation. See {@link #run}.
+ *
+ * <p>Points are never materialised on the driver: each chunk is a range of positions of the
+ * balanced order ({@link PointSpace#indexAt}), spread over more partitions than cores; executors
+ * expand positions to points from the broadcast {@link PointSpace}. Each chunk is one Spark write
+ * job (append, committed by Spark's output committer), so an interrupted sweep loses at most the
+ * chunks in flight; a rerun finds which points have rows (by {@code pointId}) and computes only the
+ * others, and readers deduplicate on {@code pointId}.
+ */
+public final class SweepRunner {
+
+    /** Options of a run. {@code stopAfterChunks > 0} stops early (an interrupted sweep, for tests). */
+    public record Options(PrintStream out, int stopAfterChunks, long progressIntervalMs) {
+        public static Options console() {
+            return new Options(System.out, 0, 10_000);
+        }
+
+        public Options stopAfter(int chunks) {
+            return new Options(out, chunks, progressIntervalMs);
+        }
+    }
+
+    /** What a run did. {@code computeSeconds} is the wall time of the chunks; {@code coreMillis} the summed trajectory time. */
+    public record Result(String output, long points, long alreadyDone, long computed, int chunks, boolean completed,
+                         double computeSeconds, double coreMillis, double totalSeconds,
+                         SweepAggregation.Tables tables) {
+        /** Trajectories per second of wall time while computing. */
+        public double throughput() {
+            return computeSeconds > 0 ? computed / computeSeconds : Double.NaN;
+        }
+    }
+
+    private static final String[] SORT = {"setup", "d", "wStar", "R", "startM1", "startM2", "startS", "seedIndex"};
+
+    private SweepRunner() {
+    }
+
+    /**
+     * Runs (or resumes, or only re-aggregates) the sweep of {@code spec} into {@code spec.output()}.
+     *
+     * @throws IllegalArgumentException if the output holds another spec's rows or is not a sweep output
+     */
+    public static Result run(SparkSession spark, SweepSpec spec, Options options) {
+        long t0 = System.nanoTime();
+        PrintStream out = options.out();
+        SweepOutput output = new SweepOutput(spark.sparkContext().hadoopConfiguration(), spec.output());
+        PointSpace space = spec.points();
+        long total = space.size();
+        String hash = spec.hash();
+        String now = Instant.now().toString();
+        List<String> setupNames = spec.setups().stream().map(SetupSpec::name).toList();
+
+        Manifest manifest = output.manifest();
+        if (manifest == null) {
+            if (!output.isEmpty()) {
+                throw new IllegalArgumentException(output.root() + " exists and is not a sweep output (no "
+                    + SweepOutput.MANIFEST + "); choose another output");
+            }
+            manifest = new Manifest(Manifest.FORMAT, spec.name(), hash, total, setupNames, false, 0,
+                Engine.version(), spark.version(), now, now, SweepAggregation.settings(spec.threshold()));
+        } else if (!hash.equals(manifest.specHash())) {
+            throw new IllegalArgumentException(output.root() + " holds sweep '" + manifest.name() + "' of another spec "
+                + "(spec hash " + shortHash(manifest.specHash()) + ", this spec " + shortHash(hash)
+                + "): seed, grid, setups or classify differ, and rows of two specs must not mix. "
+                + "Use another --output, or delete " + output.root() + " to start over");
+        }
+        output.cleanStaging(SweepOutput.TRAJECTORIES);
+        output.write(SweepOutput.SPEC, spec.toYaml());
+        output.writeManifest(manifest.withProgress(false, manifest.trajectories(), now));
+
+        int cores = spark.sparkContext().defaultParallelism();
+        int partitions = spec.spark().partitions() != null ? spec.spark().partitions() : 4 * cores;
+        out.printf(Locale.ROOT, "sweep '%s': %,d trajectories = %s%n", spec.name(), total, describeGrid(spec));
+        out.printf(Locale.ROOT, "  output %s (spec hash %s)%n", output.root(), shortHash(hash));
+
+        DoneSet done = DoneSet.NONE;
+        if (output.hasParquet(SweepOutput.TRAJECTORIES)) {
+            done = detectDone(spark, output, space, partitions, manifest.completed());
+        }
+        long before = done.count();
+        long todo = total - before;
+        out.printf(Locale.ROOT, "  %,d already done, %,d to compute on %s (%d cores, %d partitions per chunk)%n",
+            before, todo, spark.sparkContext().master(), cores, partitions);
+
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        LongAccumulator computed = spark.sparkContext().longAccumulator("trajectories");
+        DoubleAccumulator wallMs = spark.sparkContext().doubleAccumulator("trajectoryMillis");
+        Broadcast<PointSpace> broadcast = jsc.broadcast(space);
+        int chunks = 0;
+        boolean stopped = false;
+        double computeSeconds = 0;
+        try (Progress progress = new Progress(out, total, before, computed, options.progressIntervalMs())) {
+            long cursor = 0;
+            long chunkSize = spec.spark().chunk() != null ? spec.spark().chunk() : Math.max(8L * partitions, 16);
+            while (todo > 0) {
+                while (cursor < total && done.isDone(cursor)) { // skip what earlier runs did
+                    cursor = done.blockFull(cursor) ? (cursor / DoneSet.BLOCK + 1) * DoneSet.BLOCK : cursor + 1;
+                }
+                if (cursor >= total) {
+                    break;
+                }
+                if (options.stopAfterChunks() > 0 && chunks >= options.stopAfterChunks()) {
+                    stopped = true;
+                    break;
+                }
+                long end = Math.min(total, cursor + chunkSize);
+                end = Math.min(total, end + done.countIn(cursor, end));
+                long chunkStart = System.nanoTime();
+                long computedBefore = computed.value();
+                writeChunk(spark, output, broadcast, done.slice(cursor, end), computed, wallMs, cursor, end,
+                    partitions, spec);
+                chunks++;
+                double seconds = (System.nanoTime() - chunkStart) / 1e9;
+                long chunkCount = computed.value() - computedBefore;
+                progress.print(String.format(Locale.ROOT, "  [chunk %d: %,d in %.1f s]", chunks, chunkCount, seconds),
+                    true);
+                cursor = end;
+                if (spec.spark().chunk() == null && chunkCount > 0) {
+                    chunkSize = adaptChunk(chunkCount / seconds, total - before - computed.value(), partitions);
+                }
+            }
+            computeSeconds = progress.seconds();
+        }
+        long computedCount = computed.value();
+        if (computedCount > 0) {
+            out.printf(Locale.ROOT, "computed %,d trajectories in %.1f s: %.1f traj/s on %d cores"
+                    + " (%.1f ms of core time per trajectory, %.2f cores busy on average)%n",
+                computedCount, computeSeconds, computedCount / computeSeconds, cores, wallMs.value() / computedCount,
+                wallMs.value() / 1000 / computeSeconds);
+        }
+        if (stopped) {
+            output.writeManifest(manifest.withProgress(false, before + computedCount, Instant.now().toString()));
+            out.printf(Locale.ROOT, "stopped after %d chunks as asked: %,d of %,d points have rows; rerun to finish%n",
+                chunks, before + computedCount, total);
+            return new Result(output.root().toString(), total, before, computedCount, chunks, false, computeSeconds,
+                wallMs.value(), (System.nanoTime() - t0) / 1e9, null);
+        }
+
+        long distinct = checkComplete(spark, output, total);
+        out.println("aggregating ...");
+        SweepAggregation.Tables tables = SweepAggregation.aggregate(spark, output, spec, spec.threshold(), true, true);
+        output.writeManifest(manifest.withProgress(true, distinct, Instant.now().toString())
+            .withAggregation(SweepAggregation.settings(spec.threshold()), Instant.now().toString()));
+        SweepAggregation.report(out, tables, output);
+        out.println();
+        out.print(Aggregates.table(tables.rc()));
+        out.printf(Locale.ROOT, "%nresults in %s: trajectories/ probabilities/ rc/ %s plots/ (%d figures) %s %s%n",
+            output.root(), SweepOutput.SUMMARY, tables.plots().size(), SweepOutput.SPEC, SweepOutput.MANIFEST);
+        return new Result(output.root().toString(), total, before, computedCount, chunks, true, computeSeconds,
+            wallMs.value(), (System.nanoTime() - t0) / 1e9, tables);
+    }
+
+    /** Chunks of about 8-120 s (a fifteenth of the estimated time left), so progress and resume stay fine-grained. */
+    static long adaptChunk(double rate, long left, int partitions) {
+        double targetSeconds = Math.max(8, Math.min(120, left / rate / 15));
+        return Math.max(4L * partitions, Math.min(10_000_000L, Math.round(rate * targetSeconds)));
+    }
+
+    private static void writeChunk(SparkSession spark, SweepOutput output, Broadcast<PointSpace> space, DoneSet done,
+                                   LongAccumulator computed, DoubleAccumulator wallMs, long start, long end,
+                                   int partitions, SweepSpec spec) {
+        int parts = (int) Math.max(1, Math.min(partitions, end - start));
+        Dataset<Row> rows = spark.range(start, end, 1, parts)
+            .mapPartitions(new ComputePartition(space, done, computed, wallMs), Encoders.row(TrajectoryRows.SCHEMA));
+        int files = Math.max(1, Math.min(spec.setups().size() * spec.grid().d().size(), 2 * partitions));
+        spark.sparkContext().setJobDescription("sweep " + spec.name() + " points " + start + ".." + end);
+        rows.repartition(files, col("setup"), col("d"))
+            .sortWithinPartitions(SORT[0], java.util.Arrays.copyOfRange(SORT, 1, SORT.length))
+            .write().mode(SaveMode.Append).partitionBy(TrajectoryRows.PARTITIONS)
+            .parquet(output.uri(SweepOutput.TRAJECTORIES));
+    }
+
+    /**
+     * Which positions already have rows: joins the ids of the whole grid (computed on executors)
+     * with the ids found in {@code trajectories/}, and collects only per-block counts and the
+     * positions in partly done blocks. Refuses rows whose ids are not in the grid.
+     */
+    static DoneSet detectDone(SparkSession spark, SweepOutput output, PointSpace space, int partitions,
+                              boolean manifestComplete) {
+        long total = space.size();
+        Dataset<Row> ids = TrajectoryRows.read(spark, output.uri(SweepOutput.TRAJECTORIES), false)
+            .select("pointId").distinct().cache();
+        try {
+            long existing = ids.count();
+            if (manifestComplete && existing == total) {
+                return DoneSet.all(total);
+            }
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            Broadcast<PointSpace> b = jsc.broadcast(space);
+            StructType schema = new StructType()
+                .add("position", DataTypes.LongType, false).add("pointId", DataTypes.StringType, false);
+            MapPartitionsFunction<Long, Row> toIds = (Iterator<Long> it) -> {
+                PointSpace s = b.value();
+                return new Iterator<Row>() {
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public Row next() {
+                        long p = it.next();
+                        return RowFactory.create(p, s.pointAt(p).pointId());
+                    }
+                };
+            };
+            Dataset<Row> matched = spark.range(0, total, 1, Math.max(partitions, (int) Math.min(4096, total / 100_000 + 1)))
+                .mapPartitions(toIds, Encoders.row(schema))
+                .join(ids, "pointId")
+                .select(col("position"), expr("position div " + DoneSet.BLOCK).as("block"))
+                .cache();
+            try {
+                long found = matched.count();
+                if (found < existing) {
+                    throw new IllegalArgumentException(output.uri(SweepOutput.TRAJECTORIES) + " holds " + (existing - found)
+                        + " point ids that are not in this spec's grid: it mixes sweeps; use another output");
+                }
+                BitSet full = new BitSet();
+                List<Long> partialBlocks = new ArrayList<>();
+                for (Row r : matched.groupBy("block").count().collectAsList()) {
+                    long block = r.getLong(0);
+                    long size = Math.min(DoneSet.BLOCK, total - block * DoneSet.BLOCK);
+                    if (r.getLong(1) == size) {
+                        full.set(Math.toIntExact(block));
+                    } else {
+                        partialBlocks.add(block);
+                    }
+                }
+                long[] positions = partialBlocks.isEmpty() ? new long[0]
+                    : matched.filter(col("block").isin(partialBlocks.toArray())).select("position")
+                        .as(Encoders.LONG()).collectAsList().stream().mapToLong(Long::longValue).toArray();
+                return new DoneSet(full, positions, found);
+            } finally {
+                matched.unpersist();
+            }
+        } finally {
+            ids.unpersist();
+        }
+    }
+
+    /**
+     * Checks that every point has a row; if a row was written twice (only possible when two runs
+     * wrote the same output at once), rewrites the table with one row per point.
+     */
+    private static long checkComplete(SparkSession spark, SweepOutput output, long total) {
+        Dataset<Row> raw = TrajectoryRows.read(spark, output.uri(SweepOutput.TRAJECTORIES), false);
+        long rows = raw.count();
+        long distinct = raw.select("pointId").distinct().count();
+        if (distinct != total) {
+            throw new IllegalStateException(output.uri(SweepOutput.TRAJECTORIES) + " has rows for " + distinct
+                + " points after the run, expected " + total);
+        }
+        if (rows > distinct) {
+            String tmp = SweepOutput.TRAJECTORIES + "-dedup";
+            output.delete(tmp);
+            raw.dropDuplicates(new String[] {"pointId"}).repartition(col("setup"), col("d"))
+                .sortWithinPartitions(SORT[0], java.util.Arrays.copyOfRange(SORT, 1, SORT.length))
+                .write().mode(SaveMode.Overwrite).partitionBy(TrajectoryRows.PARTITIONS).parquet(output.uri(tmp));
+            output.rename(SweepOutput.TRAJECTORIES, SweepOutput.TRAJECTORIES + "-old");
+            output.rename(tmp, SweepOutput.TRAJECTORIES);
+            output.delete(SweepOutput.TRAJECTORIES + "-old");
+            System.err.printf("note: removed %d duplicate rows from %s%n", rows - distinct, output.uri(SweepOutput.TRAJECTORIES));
+        }
+        return distinct;
+    }
+
+    static String describeGrid(SweepSpec spec) {
+        var g = spec.grid();
+        String starts = g.explicit() ? g.starts().size() + " explicit starts" + (g.seeds() > 1 ? " x " + g.seeds() + " seeds" : "")
+            : g.seeds() + " seeds";
+        return String.format(Locale.ROOT, "%d setups x %d R x %d d x %d wStar x %s", spec.setups().size(), g.R().size(),
+            g.d().size(), g.wStar().size(), starts);
+    }
+
+    static String shortHash(String hash) {
+        return hash == null ? "?" : hash.substring(0, Math.min(12, hash.length()));
+    }
+}
