@@ -81,8 +81,13 @@ final class RunCommand implements Callable<Integer> {
         double single = n / seconds;
         System.out.printf(Locale.ROOT, "%nthroughput: single-thread core %.1f traj/s (%d trajectories in %.1f s)", single, n, seconds);
         if (result.computed() > 0) {
-            System.out.printf(Locale.ROOT, "; sweep run %.1f traj/s (%d in %.1f s): speed-up %.2f%n",
+            System.out.printf(Locale.ROOT, "; sweep run %.1f traj/s (%d in %.1f s, Spark start-up included): speed-up %.2f",
                 result.throughput(), result.computed(), result.computeSeconds(), result.throughput() / single);
+            if (Double.isFinite(result.steadyThroughput())) {
+                System.out.printf(Locale.ROOT, "; after the first chunk %.1f traj/s: speed-up %.2f",
+                    result.steadyThroughput(), result.steadyThroughput() / single);
+            }
+            System.out.println();
         } else {
             System.out.println("; this run computed nothing (the sweep was already complete)");
         }

@@ -1,6 +1,6 @@
 package org.modesweep.jobs;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.modesweep.core.Dynamics;
@@ -15,6 +15,7 @@ import org.modesweep.core.StochasticGradientDescent;
 import org.modesweep.core.Thresholds;
 import org.modesweep.core.Trajectory;
 import org.modesweep.core.Weights;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,6 +28,9 @@ import picocli.CommandLine.Option;
         "stdout: CSV t,m1,m2,q11,q22,q12,w1,kl (m_k = M_k/R^2, q_jk = Q_jk/R^2), one row every --every time units and at the end.",
         "stderr: the outcome (class, mode, converged, tFinal, plateauTime, cost)."})
 final class TrajectoryCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--R", required = true, description = "Target separation |mu*| (> 0).")
     double R;
@@ -79,7 +83,7 @@ final class TrajectoryCommand implements Callable<Integer> {
     public Integer call() {
         Setup setup = setup();
         ReducedModel model = new ReducedModel(setup.problem(R, d, wStar));
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         out.println("t,m1,m2,q11,q22,q12,w1,kl");
         Recorder csv = new Recorder() {
             @Override
@@ -95,7 +99,9 @@ final class TrajectoryCommand implements Callable<Integer> {
         Trajectory trajectory = Trajectory.run(setup, R, d, wStar, seed, csv);
         out.flush();
         String type = setup.dynamics().type();
-        System.err.println("json".equals(summary) ? Summary.json(trajectory, seed, type) : Summary.text(trajectory, seed, type));
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("json".equals(summary) ? Summary.json(trajectory, seed, type) : Summary.text(trajectory, seed, type));
+        err.flush();
         return 0;
     }
 

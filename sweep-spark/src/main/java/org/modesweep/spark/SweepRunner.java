@@ -54,7 +54,7 @@ public final class SweepRunner {
 
     /** What a run did. {@code computeSeconds} is the wall time of the chunks; {@code coreMillis} the summed trajectory time. */
     public record Result(String output, long points, long alreadyDone, long computed, int chunks, boolean completed,
-                         double computeSeconds, double coreMillis, double totalSeconds,
+                         double computeSeconds, double coreMillis, double totalSeconds, double steadyThroughput,
                          SweepAggregation.Tables tables) {
         /** Trajectories per second of wall time while computing. */
         public double throughput() {
@@ -121,6 +121,7 @@ public final class SweepRunner {
         int chunks = 0;
         boolean stopped = false;
         double computeSeconds = 0;
+        double[] firstChunk = {0, 0};
         try (Progress progress = new Progress(out, total, before, computed, options.progressIntervalMs())) {
             long cursor = 0;
             long chunkSize = spec.spark().chunk() != null ? spec.spark().chunk() : Math.max(8L * partitions, 16);
@@ -139,6 +140,7 @@ public final class SweepRunner {
                 end = Math.min(total, end + done.countIn(cursor, end));
                 long chunkStart = System.nanoTime();
                 long computedBefore = computed.value();
+                double wallBefore = wallMs.value();
                 writeChunk(spark, output, broadcast, done.slice(cursor, end), computed, wallMs, cursor, end,
                     partitions, spec);
                 chunks++;
@@ -147,8 +149,14 @@ public final class SweepRunner {
                 progress.print(String.format(Locale.ROOT, "  [chunk %d: %,d in %.1f s]", chunks, chunkCount, seconds),
                     true);
                 cursor = end;
+                if (chunks == 1) {
+                    firstChunk = new double[] {chunkCount, seconds};
+                }
                 if (spec.spark().chunk() == null && chunkCount > 0) {
-                    chunkSize = adaptChunk(chunkCount / seconds, total - before - computed.value(), partitions);
+                    // The first chunk carries Spark's start-up: size the next from the measured core time instead.
+                    double ideal = 0.8 * cores * chunkCount / ((wallMs.value() - wallBefore) / 1000);
+                    double rate = chunks == 1 ? Math.max(chunkCount / seconds, ideal) : chunkCount / seconds;
+                    chunkSize = adaptChunk(rate, total - before - computed.value(), partitions);
                 }
             }
             computeSeconds = progress.seconds();
@@ -159,13 +167,17 @@ public final class SweepRunner {
                     + " (%.1f ms of core time per trajectory, %.2f cores busy on average)%n",
                 computedCount, computeSeconds, computedCount / computeSeconds, cores, wallMs.value() / computedCount,
                 wallMs.value() / 1000 / computeSeconds);
+            if (chunks > 1) {
+                out.printf(Locale.ROOT, "  after the first chunk (which carries Spark's start-up): %.1f traj/s%n",
+                    steady(computedCount, computeSeconds, chunks, firstChunk));
+            }
         }
         if (stopped) {
             output.writeManifest(manifest.withProgress(false, before + computedCount, Instant.now().toString()));
             out.printf(Locale.ROOT, "stopped after %d chunks as asked: %,d of %,d points have rows; rerun to finish%n",
                 chunks, before + computedCount, total);
             return new Result(output.root().toString(), total, before, computedCount, chunks, false, computeSeconds,
-                wallMs.value(), (System.nanoTime() - t0) / 1e9, null);
+                wallMs.value(), (System.nanoTime() - t0) / 1e9, steady(computedCount, computeSeconds, chunks, firstChunk), null);
         }
 
         long distinct = checkComplete(spark, output, total);
@@ -179,7 +191,11 @@ public final class SweepRunner {
         out.printf(Locale.ROOT, "%nresults in %s: trajectories/ probabilities/ rc/ %s plots/ (%d figures) %s %s%n",
             output.root(), SweepOutput.SUMMARY, tables.plots().size(), SweepOutput.SPEC, SweepOutput.MANIFEST);
         return new Result(output.root().toString(), total, before, computedCount, chunks, true, computeSeconds,
-            wallMs.value(), (System.nanoTime() - t0) / 1e9, tables);
+            wallMs.value(), (System.nanoTime() - t0) / 1e9, steady(computedCount, computeSeconds, chunks, firstChunk), tables);
+    }
+
+    private static double steady(long computed, double seconds, int chunks, double[] first) {
+        return chunks > 1 && seconds > first[1] ? (computed - first[0]) / (seconds - first[1]) : Double.NaN;
     }
 
     /** Chunks of about 8-120 s (a fifteenth of the estimated time left), so progress and resume stay fine-grained. */

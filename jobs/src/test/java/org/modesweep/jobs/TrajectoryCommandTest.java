@@ -1,0 +1,80 @@
+package org.modesweep.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class TrajectoryCommandTest {
+
+    private record Result(int exit, String out, String err) {
+        List<String> lines() {
+            return Arrays.asList(out.strip().split("\n"));
+        }
+    }
+
+    private static Result run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void printsTheHeaderARowPerIntervalAndTheEnd() {
+        Result r = run("trajectory", "--R", "2.5", "--d", "1000", "--seed", "3", "--every", "10", "--t-max", "35",
+            "--summary", "json");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.lines();
+        assertEquals("t,m1,m2,q11,q22,q12,w1,kl", lines.get(0));
+        double[] times = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[0])).toArray();
+        double[] expected = {0, 10, 20, 30, 35};
+        assertEquals(Arrays.toString(expected), Arrays.toString(times));
+        String[] first = lines.get(1).split(",");
+        assertEquals(1.0, Double.parseDouble(first[3]), 1e-12, "sphere(R) start: q11 = 1");
+        assertTrue(r.err().startsWith("{\"outcome\": "), r.err());
+        assertTrue(r.err().contains("\"rhsEvals\": "), r.err());
+    }
+
+    @Test
+    void gradientDescentPrintsTimesInStepsOfEta() {
+        Result r = run("trajectory", "--R", "1.9", "--dynamics", "gd", "--eta", "0.05", "--t-max", "2",
+            "--every", "0.5", "--weights", "trainable");
+        assertEquals(0, r.exit(), r.err());
+        double[] times = r.lines().stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[0])).toArray();
+        assertEquals(5, times.length, Arrays.toString(times));
+        assertEquals(2.0, times[4], 1e-12);
+        assertTrue(r.err().contains("steps=40"), r.err());
+    }
+
+    @Test
+    void badArgumentsGetOneLineNamingTheOptionAndExitCode2() {
+        String[][] cases = {
+            {"--R", "2", "--w-star", "1.5"},
+            {"--R", "2", "--d", "0"},
+            {"--R", "0"},
+            {"--R", "NaN"},
+            {"--R", "2", "--init", "explicit", "--m1", "0.9", "--m2", "0.9", "--s", "-0.9"},
+            {"--R", "2", "--dynamics", "rk4"},
+        };
+        String[] named = {"--w-star", "--d", "--R", "--R", "--m1/--m2/--s", "--dynamics"};
+        for (int i = 0; i < cases.length; i++) {
+            String[] args = new String[cases[i].length + 1];
+            args[0] = "trajectory";
+            System.arraycopy(cases[i], 0, args, 1, cases[i].length);
+            Result r = run(args);
+            assertEquals(2, r.exit(), String.join(" ", args));
+            assertEquals(1, r.err().strip().split("\n").length, r.err());
+            assertTrue(r.err().contains(named[i]), r.err());
+            assertEquals("", r.out());
+        }
+    }
+}
