@@ -13,6 +13,20 @@ public record State(double m1, double m2, double q11, double q22, double q12, do
         return new State(y[0], y[1], y[2], y[3], y[4], y[5]);
     }
 
+    /** The overlaps of explicit means {@code μ1, μ2 ∈ R^d}, with {@code μ* = R e1}. */
+    public static State ofMeans(double[] mu1, double[] mu2, double R, double a) {
+        double r2 = R * R;
+        return new State(mu1[0] / R, mu2[0] / R, dot(mu1, mu1) / r2, dot(mu2, mu2) / r2, dot(mu1, mu2) / r2, a);
+    }
+
+    static double dot(double[] x, double[] y) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += x[i] * y[i];
+        }
+        return sum;
+    }
+
     public double[] toArray() {
         return new double[] {m1, m2, q11, q22, q12, a};
     }

@@ -85,9 +85,9 @@ public record StochasticGradientDescent(double eta, int batch, double tMax, doub
         State step() {
             double w1 = GaussianExpectation.sigmoid(a);
             double w2 = 1 - w1;
-            double q11 = dot(mu1, mu1);
-            double q22 = dot(mu2, mu2);
-            double q12 = dot(mu1, mu2);
+            double q11 = State.dot(mu1, mu1);
+            double q22 = State.dot(mu2, mu2);
+            double q12 = State.dot(mu1, mu2);
             double c = -0.5 * (q11 - q22) + a;
             double logW2 = -GaussianExpectation.softplus(a);
             double[] rMean = new double[2];
@@ -160,18 +160,8 @@ public record StochasticGradientDescent(double eta, int batch, double tMax, doub
         }
 
         State overlaps() {
-            double r2 = r * r;
-            return new State(r * mu1[0] / r2, r * mu2[0] / r2, dot(mu1, mu1) / r2, dot(mu2, mu2) / r2,
-                dot(mu1, mu2) / r2, a);
+            return State.ofMeans(mu1, mu2, r, a);
         }
-    }
-
-    static double dot(double[] x, double[] y) {
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            sum += x[i] * y[i];
-        }
-        return sum;
     }
 
     /**

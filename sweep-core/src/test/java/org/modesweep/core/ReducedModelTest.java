@@ -15,18 +15,12 @@ class ReducedModelTest {
 
     private static final double W_STAR = 2.0 / 3;
 
-    static State overlaps(double[] mu1, double[] mu2, double R, double a) {
-        double r2 = R * R;
-        return new State(R * mu1[0] / r2, R * mu2[0] / r2, dot(mu1, mu1) / r2, dot(mu2, mu2) / r2,
-            dot(mu1, mu2) / r2, a);
+    private static State overlaps(double[] mu1, double[] mu2, double R, double a) {
+        return State.ofMeans(mu1, mu2, R, a);
     }
 
-    static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
+    private static double dot(double[] x, double[] y) {
+        return State.dot(x, y);
     }
 
     private static double normal(double x, double mean) {
