@@ -49,7 +49,9 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
             new DormandPrince853Integrator(1e-14, tMax, rtol * ATOL_PER_RTOL, rtol);
         integrator.setMaxEvaluations(MAX_EVALUATIONS);
         boolean[] converged = {false};
-        integrator.addEventDetector(new Detector(
+        // max|dy/dt| is a kinked function near the tolerance, where the interpolated derivative is also
+        // at its noise floor: the stop time needs no more than 1e-6 accuracy, and asking more fails.
+        integrator.addEventDetector(new Detector("convergence", new BracketingNthOrderBrentSolver(1e-9, 1e-6, 1e-3 * convergenceTol, 5),
             s -> maxAbs(s.getCompleteDerivative()) - convergenceTol,
             (s, detector, increasing) -> {
                 if (increasing) {
@@ -58,7 +60,7 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
                 converged[0] = true;
                 return Action.STOP;
             }));
-        integrator.addEventDetector(new Detector(
+        integrator.addEventDetector(new Detector("plateau", new BracketingNthOrderBrentSolver(1e-12, 1e-10, 1e-15, 5),
             s -> State.of(s.getCompleteState()).plateauMargin(plateauCos),
             (s, detector, increasing) -> {
                 plateau.toggle(s.getTime(), increasing);
@@ -124,10 +126,9 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
     }
 
     /** An event detector from a switching function and a handler. */
-    private record Detector(java.util.function.ToDoubleFunction<ODEStateAndDerivative> switching,
+    private record Detector(String name, BracketedUnivariateSolver<UnivariateFunction> solver,
+                            java.util.function.ToDoubleFunction<ODEStateAndDerivative> switching,
                             ODEEventHandler handler) implements ODEEventDetector {
-        private static final BracketedUnivariateSolver<UnivariateFunction> SOLVER =
-            new BracketingNthOrderBrentSolver(1e-12, 1e-10, 1e-15, 5);
 
         @Override
         public AdaptableInterval getMaxCheckInterval() {
@@ -141,7 +142,7 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
 
         @Override
         public BracketedUnivariateSolver<UnivariateFunction> getSolver() {
-            return SOLVER;
+            return solver;
         }
 
         @Override
@@ -152,6 +153,11 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
         @Override
         public double g(ODEStateAndDerivative state) {
             return switching.applyAsDouble(state);
+        }
+
+        @Override
+        public String toString() {
+            return name + " event";
         }
     }
 }
