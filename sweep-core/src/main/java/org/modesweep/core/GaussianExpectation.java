@@ -29,11 +29,12 @@ import org.hipparchus.util.FastMath;
 public final class GaussianExpectation {
 
     /** Largest {@code s} handled by Gauss–Hermite; beyond it the step/kink is split out. */
-    static final double HERMITE_MAX_S = 1.0;
+    static final double HERMITE_MAX_S = 1.5;
     private static final int HERMITE_NODES = 48;
     /** Panel edges in {@code u = |x|} for the remainder; {@code e(37) < 1e-16}. */
     private static final double[] PANEL_EDGES = {0, 1, 2.5, 4.5, 7, 10, 14, 19, 25, 31, 37};
-    private static final int LEGENDRE_NODES = 12;
+    /** Nodes per panel: the remainder is below {@code e^{-u}}, so far panels need fewer. */
+    private static final int[] PANEL_NODES = {9, 8, 8, 8, 7, 6, 5, 4, 3, 3};
 
     private static final double SQRT2 = FastMath.sqrt(2.0);
     private static final double INV_SQRT_2PI = 1.0 / FastMath.sqrt(2.0 * FastMath.PI);
@@ -57,22 +58,23 @@ public final class GaussianExpectation {
             HERMITE_Z[i] = SQRT2 * hermite.getPoint(i);
             HERMITE_W[i] = hermite.getWeight(i) / FastMath.sqrt(FastMath.PI);
         }
-        int panels = PANEL_EDGES.length - 1;
-        LEGENDRE_U = new double[panels * LEGENDRE_NODES];
-        LEGENDRE_W = new double[panels * LEGENDRE_NODES];
-        for (int p = 0; p < panels; p++) {
-            GaussIntegrator rule = factory.legendreHighPrecision(LEGENDRE_NODES, PANEL_EDGES[p], PANEL_EDGES[p + 1]);
-            for (int i = 0; i < LEGENDRE_NODES; i++) {
-                LEGENDRE_U[p * LEGENDRE_NODES + i] = rule.getPoint(i);
-                LEGENDRE_W[p * LEGENDRE_NODES + i] = rule.getWeight(i);
+        int nodes = java.util.Arrays.stream(PANEL_NODES).sum();
+        LEGENDRE_U = new double[nodes];
+        LEGENDRE_W = new double[nodes];
+        int next = 0;
+        for (int p = 0; p < PANEL_NODES.length; p++) {
+            GaussIntegrator rule = factory.legendreHighPrecision(PANEL_NODES[p], PANEL_EDGES[p], PANEL_EDGES[p + 1]);
+            for (int i = 0; i < PANEL_NODES[p]; i++, next++) {
+                LEGENDRE_U[next] = rule.getPoint(i);
+                LEGENDRE_W[next] = rule.getWeight(i);
             }
         }
         E_AT_U = new double[LEGENDRE_U.length];
         L_AT_U = new double[LEGENDRE_U.length];
         for (int i = 0; i < LEGENDRE_U.length; i++) {
             double u = LEGENDRE_U[i];
-            E_AT_U[i] = 1.0 / (1.0 + FastMath.exp(u));
-            L_AT_U[i] = FastMath.log1p(FastMath.exp(-u));
+            E_AT_U[i] = 1.0 / (1.0 + Math.exp(u));
+            L_AT_U[i] = FastMath.log1p(Math.exp(-u));
         }
     }
 
@@ -81,12 +83,12 @@ public final class GaussianExpectation {
 
     /** Logistic function {@code 1 / (1 + e^{−x})}, without overflow. */
     public static double sigmoid(double x) {
-        return x >= 0 ? 1.0 / (1.0 + FastMath.exp(-x)) : FastMath.exp(x) / (1.0 + FastMath.exp(x));
+        return x >= 0 ? 1.0 / (1.0 + Math.exp(-x)) : Math.exp(x) / (1.0 + Math.exp(x));
     }
 
     /** {@code log(1 + e^x)}, without overflow or loss of precision. */
     public static double softplus(double x) {
-        return FastMath.max(x, 0.0) + FastMath.log1p(FastMath.exp(-FastMath.abs(x)));
+        return FastMath.max(x, 0.0) + FastMath.log1p(Math.exp(-FastMath.abs(x)));
     }
 
     /** Standard normal distribution function, accurate in both tails. */
@@ -107,12 +109,7 @@ public final class GaussianExpectation {
             return sum;
         }
         // E[H(X)] − ∫_0^∞ e(u) [p(u) − p(−u)] du, p the N(m, s²) density.
-        double remainder = 0;
-        for (int i = 0; i < LEGENDRE_U.length; i++) {
-            double u = LEGENDRE_U[i];
-            remainder += LEGENDRE_W[i] * E_AT_U[i] * (density(u - m, s) - density(u + m, s));
-        }
-        return normalCdf(m / s) - remainder;
+        return normalCdf(m / s) - foldedIntegral(E_AT_U, m, s, -1);
     }
 
     /** {@code E[tanh(m + sZ)] = 2 E[σ(2m + 2sZ)] − 1}. */
@@ -133,17 +130,20 @@ public final class GaussianExpectation {
             return sum;
         }
         // E[max(X, 0)] = m Φ(m/s) + s φ(m/s), plus ∫_0^∞ ℓ(u) [p(u) + p(−u)] du.
-        double remainder = 0;
-        for (int i = 0; i < LEGENDRE_U.length; i++) {
-            double u = LEGENDRE_U[i];
-            remainder += LEGENDRE_W[i] * L_AT_U[i] * (density(u - m, s) + density(u + m, s));
-        }
         double ratio = m / s;
-        return m * normalCdf(ratio) + s * INV_SQRT_2PI * FastMath.exp(-0.5 * ratio * ratio) + remainder;
+        return m * normalCdf(ratio) + s * INV_SQRT_2PI * Math.exp(-0.5 * ratio * ratio)
+            + foldedIntegral(L_AT_U, m, s, 1);
     }
 
-    private static double density(double x, double s) {
-        double r = x / s;
-        return INV_SQRT_2PI / s * FastMath.exp(-0.5 * r * r);
+    /** {@code ∫_0^∞ g(u) [p(u) + sign p(−u)] du} with {@code g} tabulated at the Legendre nodes. */
+    private static double foldedIntegral(double[] g, double m, double s, double sign) {
+        double scale = -0.5 / (s * s);
+        double sum = 0;
+        for (int i = 0; i < LEGENDRE_U.length; i++) {
+            double below = LEGENDRE_U[i] - m;
+            double above = LEGENDRE_U[i] + m;
+            sum += LEGENDRE_W[i] * g[i] * (Math.exp(scale * below * below) + sign * Math.exp(scale * above * above));
+        }
+        return INV_SQRT_2PI / s * sum;
     }
 }

@@ -86,6 +86,8 @@ public final class SpecParser {
 
     private final String source;
     private final List<SpecException.Error> errors = new ArrayList<>();
+    /** Keys an unknown key was taken for (a misspelling): their "missing" errors would only repeat it. */
+    private final Set<String> suggested = new HashSet<>();
 
     private SpecParser(String source) {
         this.source = source;
@@ -763,6 +765,9 @@ public final class SpecParser {
         for (Map.Entry<String, NodeTuple> e : m.entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 String hint = suggestion(e.getKey(), allowed);
+                if (hint != null && !m.containsKey(hint)) {
+                    suggested.add(join(key, hint));
+                }
                 error(join(key, e.getKey()), e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "'" + context
                     + (hint == null ? "" : "; did you mean '" + hint + "'?") + " (known keys: " + String.join(", ", allowed) + ")");
             }
@@ -886,6 +891,9 @@ public final class SpecParser {
     // ---------------------------------------------------------------- plumbing
 
     private void error(String key, Node node, String reason) {
+        if (reason.startsWith("missing") && suggested.contains(key)) {
+            return;
+        }
         errors.add(new SpecException.Error(source, key, node == null ? 0 : line(node), reason));
     }
 
