@@ -45,8 +45,11 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
             recorder.record(0, start);
             return new Run(start, 0, true, 0, 1, null);
         }
+        // Printed rows come from the dense output, which inside long steps of the slow final phase is
+        // less accurate than the step ends: when recording, no step spans more than one interval.
+        double maxStep = recorder.active() ? Math.min(tMax, recorder.every()) : tMax;
         DormandPrince853Integrator integrator =
-            new DormandPrince853Integrator(1e-14, tMax, rtol * ATOL_PER_RTOL, rtol);
+            new DormandPrince853Integrator(1e-14, maxStep, rtol * ATOL_PER_RTOL, rtol);
         integrator.setMaxEvaluations(MAX_EVALUATIONS);
         boolean[] converged = {false};
         // max|dy/dt| is a kinked function near the tolerance, where the interpolated derivative is also
