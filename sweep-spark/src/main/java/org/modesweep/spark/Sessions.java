@@ -29,7 +29,8 @@ public final class Sessions {
             .config("spark.sql.adaptive.enabled", true);
         if (master.startsWith("local")) {
             b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
-        } else if (System.getProperty("spark.jars") == null) {
+        }
+        if (!master.startsWith("local") && System.getProperty("spark.jars") == null) {
             // Launched with java -cp rather than spark-submit: ship the code executors need.
             String jars = applicationJars();
             if (!jars.isEmpty()) {

@@ -71,9 +71,11 @@ public final class PointSpace implements Serializable {
         double R = g.R().get((int) digit[3]);
         StartCosines start = g.explicit() ? g.starts().get((int) digit[4]) : null;
         int seedIndex = (int) digit[5];
-        String id = pointId(setupIndex, R, d, wStar, start, seedIndex);
+        String draw = drawKey(R, d, wStar, start, seedIndex);
+        String id = hex16(setupKeys[setupIndex] + "|" + draw);
+        // The seed leaves the setup out: every setup starts from the same draws (paired comparisons).
         return new GridPoint(index, setupIndex, spec.setups().get(setupIndex).name(), R, d, wStar, start,
-            seedIndex, id, Seeds.trajectorySeed(spec.seed(), id, seedIndex));
+            seedIndex, id, Seeds.trajectorySeed(spec.seed(), hex16(draw), seedIndex));
     }
 
     /** The grid index at a position of the balanced order (a bijection of {@code [0, size)}). */
@@ -115,15 +117,19 @@ public final class PointSpace implements Serializable {
         return Trajectory.run(setup(p), p.R(), p.d(), p.wStar(), p.seed(), Recorder.NONE);
     }
 
-    private String pointId(int setupIndex, double R, long d, double wStar, StartCosines start, int seedIndex) {
-        StringBuilder b = new StringBuilder(setupKeys[setupIndex]).append("|R=").append(Canonical.num(R))
+    /** The coordinates that decide a trajectory's random draws: everything but the setup. */
+    private static String drawKey(double R, long d, double wStar, StartCosines start, int seedIndex) {
+        StringBuilder b = new StringBuilder("R=").append(Canonical.num(R))
             .append("|d=").append(d).append("|wStar=").append(Canonical.num(wStar));
         if (start != null) {
             b.append("|m1=").append(Canonical.num(start.m1())).append("|m2=").append(Canonical.num(start.m2()))
                 .append("|s=").append(Canonical.num(start.s()));
         }
-        b.append("|seedIndex=").append(seedIndex);
-        return Canonical.sha256Hex(b.toString()).substring(0, 16);
+        return b.append("|seedIndex=").append(seedIndex).toString();
+    }
+
+    private static String hex16(String text) {
+        return Canonical.sha256Hex(text).substring(0, 16);
     }
 
     /** A multiplier coprime with {@code n} near {@code 0.618 n} (1 for tiny grids). */

@@ -113,6 +113,7 @@ public final class SpecParser {
         SpecParser p = new SpecParser(source);
         SweepSpec spec = p.document(text, defaultName, confirmed);
         if (!p.errors.isEmpty()) {
+            p.errors.sort(java.util.Comparator.comparingInt(SpecException.Error::line)); // stable: same line keeps order
             throw new SpecException(p.errors);
         }
         return spec;
