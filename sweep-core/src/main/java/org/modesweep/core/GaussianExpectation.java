@@ -2,7 +2,6 @@ package org.modesweep.core;
 
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
-import org.hipparchus.special.Erf;
 import org.hipparchus.util.FastMath;
 
 /**
@@ -93,7 +92,7 @@ public final class GaussianExpectation {
 
     /** Standard normal distribution function, accurate in both tails. */
     static double normalCdf(double x) {
-        return 0.5 * Erf.erfc(-x / SQRT2);
+        return 0.5 * Erfc.erfc(-x / SQRT2);
     }
 
     /** {@code E[σ(m + sZ)]}. */
