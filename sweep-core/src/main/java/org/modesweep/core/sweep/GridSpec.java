@@ -7,7 +7,7 @@ import java.util.List;
  * The {@code grid} block, resolved: the axes {@code R}, {@code d}, {@code wStar}; {@code seeds}
  * random starts per point, or (phase portraits) explicit starts: the {@code m1}, {@code m2},
  * {@code s} axes as written and {@code starts}, their realisable combinations ({@code seeds} then
- * repeats each start with different noise, 1 by default).
+ * repeats each start with different sgd noise, 1 by default; flow and gd repeat identically).
  */
 public record GridSpec(List<Double> R, List<Long> d, List<Double> wStar, int seeds,
                        List<Double> m1, List<Double> m2, List<Double> s, boolean skipUnrealisable,

@@ -1,8 +1,9 @@
 package org.modesweep.core.sweep;
 
 /**
- * Per-trajectory seeds: a fixed SplitMix64-style mix of (sweep seed, point id, seed index), so a
- * seed never depends on partitioning, order, retries or time.
+ * Per-trajectory seeds: a fixed SplitMix64-style mix of (sweep seed, draw id, seed index), so a
+ * seed never depends on partitioning, order, retries or time. The draw id hashes the coordinates
+ * without the setup ({@link PointSpace}), so setups share their random starts.
  */
 public final class Seeds {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -17,9 +18,9 @@ public final class Seeds {
         return z ^ (z >>> 31);
     }
 
-    /** The seed of trajectory {@code seedIndex} at the point with this id (16 hex digits). */
-    public static long trajectorySeed(long sweepSeed, String pointId, int seedIndex) {
-        long id = Long.parseUnsignedLong(pointId, 16);
+    /** The seed of trajectory {@code seedIndex} with this draw id (16 hex digits). */
+    public static long trajectorySeed(long sweepSeed, String drawId, int seedIndex) {
+        long id = Long.parseUnsignedLong(drawId, 16);
         long z = mix64(sweepSeed + GOLDEN);
         z = mix64(z ^ id);
         return mix64(z + GOLDEN * (seedIndex + 1L));
