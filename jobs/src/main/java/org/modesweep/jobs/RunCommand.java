@@ -33,6 +33,9 @@ final class RunCommand implements Callable<Integer> {
     Integer partitions;
     @Option(names = "--chunk", paramLabel = "N", description = "Trajectories per chunk (one Parquet commit). Default: spark.chunk, else adaptive (~8-120 s per chunk).")
     Integer chunk;
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "File holding the cluster's shared Spark secret"
+        + " (else MODESWEEP_SPARK_SECRET_FILE or MODESWEEP_SPARK_SECRET). Cluster masters only; never read from the spec.")
+    Path secretFile;
     @Option(names = "--ui", description = "Turn the Spark UI on.")
     boolean ui;
     @Option(names = "--stop-after-chunks", paramLabel = "N", hidden = true, description = "Stop after N chunks (simulates an interrupted run).")
@@ -52,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
             chunk != null ? chunk : sp.chunk(), ui || sp.ui()));
         if (partitions != null && partitions < 1 || chunk != null && chunk < 1) {
             throw new IllegalArgumentException("--partitions and --chunk must be >= 1");
+        }
+        if (secretFile != null) {
+            System.setProperty(Sessions.SECRET_FILE_PROPERTY, secretFile.toString());
         }
         SparkSession spark = Sessions.open("sweep " + spec.name(), master, spec.spark().master(), spec.spark().ui());
         try {

@@ -64,6 +64,9 @@ final class ShowCommand implements Callable<Integer> {
             if (!folder.isDirectory() && !folder.root().getName().endsWith(".parquet")) {
                 throw new IllegalArgumentException(path + " is not a Parquet table folder");
             }
+            if (folder.root().getName().equals(SweepOutput.TRAJECTORIES) && folder.root().getParent() != null) {
+                new SweepOutput(conf, folder.root().getParent().toString()).requireSoundTable(SweepOutput.TRAJECTORIES);
+            }
             Dataset<Row> df;
             try {
                 df = folder.root().getName().equals(SweepOutput.TRAJECTORIES)

@@ -73,17 +73,9 @@ public final class ReducedModel {
 
         /** {@code (u·v)/R²} for {@code u, v} given as coefficients on {@code (μ*, μ1, μ2)}. */
         private double dot(double[] u, double[] v) {
-            double[][] gram = {
-                {1, y.m1(), y.m2()},
-                {y.m1(), y.q11(), y.q12()},
-                {y.m2(), y.q12(), y.q22()}};
-            double sum = 0;
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    sum += u[i] * gram[i][j] * v[j];
-                }
-            }
-            return sum;
+            return u[0] * (v[0] + y.m1() * v[1] + y.m2() * v[2])
+                + u[1] * (y.m1() * v[0] + y.q11() * v[1] + y.q12() * v[2])
+                + u[2] * (y.m2() * v[0] + y.q12() * v[1] + y.q22() * v[2]);
         }
 
         /** {@code L_k = E_{x∼N(μk,I)}[log q(x) − log p(x)]}. */

@@ -23,6 +23,7 @@ public record ExistingSweep(SweepOutput output, SweepSpec spec, Manifest manifes
         if (!out.hasParquet(SweepOutput.TRAJECTORIES)) {
             throw new IllegalArgumentException(out.root() + " has no trajectories yet; run the sweep first");
         }
+        out.requireSoundTable(SweepOutput.TRAJECTORIES);
         SweepSpec spec = SpecParser.parse(out.read(SweepOutput.SPEC), out.path(SweepOutput.SPEC).toString(), true);
         return new ExistingSweep(out, spec, out.manifest());
     }

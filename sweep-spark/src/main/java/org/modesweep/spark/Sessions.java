@@ -9,8 +9,9 @@ import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Spark sessions for the {@code sweep} commands: quiet, UI off unless asked, bound to 127.0.0.1
- * for local masters. The master is, in order: the {@code --master} option, the one
+ * Spark sessions for the {@code sweep} commands: quiet, UI off unless asked, driver bound to
+ * {@code SPARK_LOCAL_IP} (127.0.0.1 for local masters when unset), Spark authentication on for
+ * cluster masters (see {@link #authenticate}). The master is, in order: the {@code --master} option, the one
  * {@code spark-submit} passed ({@code spark.master}), the spec's {@code spark.master}.
  */
 public final class Sessions {
@@ -27,8 +28,18 @@ public final class Sessions {
             .config("spark.sql.shuffle.partitions", 8)
             .config("spark.sql.debug.maxToStringFields", 200)
             .config("spark.sql.adaptive.enabled", true);
-        if (master.startsWith("local")) {
-            b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        String bind = bindHost(master);
+        if (bind != null) {
+            // RPC (and, through SPARK_LOCAL_IP, the UI) on the configured host only
+            if (System.getProperty("spark.driver.host") == null) {
+                b.config("spark.driver.host", bind);
+            }
+            if (System.getProperty("spark.driver.bindAddress") == null) {
+                b.config("spark.driver.bindAddress", bind);
+            }
+        }
+        if (!master.startsWith("local")) {
+            authenticate(b, master);
         }
         if (!master.startsWith("local") && System.getProperty("spark.jars") == null) {
             // Launched with java -cp rather than spark-submit: ship the code executors need.
@@ -38,6 +49,66 @@ public final class Sessions {
             }
         }
         return b.getOrCreate();
+    }
+
+    /** Environment variable holding the cluster's shared secret. */
+    public static final String SECRET_ENV = "MODESWEEP_SPARK_SECRET";
+    /** Environment variable naming a file that holds the shared secret. */
+    public static final String SECRET_FILE_ENV = "MODESWEEP_SPARK_SECRET_FILE";
+    /** System property naming the secret file ({@code sweep run --secret-file}); wins over the environment. */
+    public static final String SECRET_FILE_PROPERTY = "modesweep.secret.file";
+
+    /**
+     * The driver's bind host: {@code SPARK_LOCAL_IP} if set, else 127.0.0.1 for local masters, else
+     * whatever Spark picks (null).
+     */
+    static String bindHost(String master) {
+        String ip = System.getenv("SPARK_LOCAL_IP");
+        if (ip != null && !ip.isBlank()) {
+            return ip.trim();
+        }
+        return master.startsWith("local") ? "127.0.0.1" : null;
+    }
+
+    /**
+     * Turns Spark authentication on for a cluster master. The secret comes from the file named by
+     * {@code --secret-file} / {@value #SECRET_FILE_ENV}, else from {@value #SECRET_ENV}, else from
+     * what spark-submit was given ({@code spark.authenticate.secret[.file]}); never from the spec.
+     * YARN and Kubernetes generate a per-application secret when none is given; a standalone
+     * cluster needs the one its master and workers were started with.
+     */
+    static void authenticate(SparkSession.Builder b, String master) {
+        b.config("spark.authenticate", true);
+        String secret = secret();
+        if (secret != null) {
+            b.config("spark.authenticate.secret", secret);
+        } else if (System.getProperty("spark.authenticate.secret") == null
+            && System.getProperty("spark.authenticate.secret.file") == null
+            && !master.startsWith("yarn") && !master.startsWith("k8s://")) {
+            throw new IllegalArgumentException("a cluster run needs the cluster's shared secret: set " + SECRET_ENV
+                + " or " + SECRET_FILE_ENV + " (or --secret-file FILE)");
+        }
+    }
+
+    /** The shared secret from a file or the environment, or null. Never logged. */
+    static String secret() {
+        String file = System.getProperty(SECRET_FILE_PROPERTY);
+        if (file == null || file.isBlank()) {
+            file = System.getenv(SECRET_FILE_ENV);
+        }
+        if (file != null && !file.isBlank()) {
+            try {
+                String s = Files.readString(Path.of(file.trim())).trim();
+                if (s.isEmpty()) {
+                    throw new IllegalArgumentException("secret file " + file + " is empty");
+                }
+                return s;
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read secret file " + file + ": " + e.getMessage());
+            }
+        }
+        String env = System.getenv(SECRET_ENV);
+        return env == null || env.isBlank() ? null : env.trim();
     }
 
     /** Jar files holding the engine, the driver and their non-Spark dependencies. */

@@ -32,6 +32,7 @@ public final class SweepOutput {
     private final Path root;
 
     public SweepOutput(Configuration conf, String uri) {
+        checkNoEscape(uri);
         try {
             Path p = new Path(uri);
             this.fs = p.getFileSystem(conf);
@@ -49,7 +50,33 @@ public final class SweepOutput {
     }
 
     public Path path(String name) {
+        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || java.util.Arrays.asList(name.split("/")).contains("..")
+            || name.contains(":")) {
+            throw new IllegalArgumentException("not a name inside the output: " + name);
+        }
         return new Path(root, name);
+    }
+
+    /**
+     * Refuses output URIs with a {@code ..} segment: a spec (or its name, from which the default
+     * output {@code data/runs/NAME} is built) cannot point the sweep outside the folder it declares.
+     */
+    static void checkNoEscape(String uri) {
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalArgumentException("no output given");
+        }
+        String path = uri;
+        int scheme = uri.indexOf("://");
+        if (scheme > 0) {
+            int slash = uri.indexOf('/', scheme + 3);
+            path = slash < 0 ? "" : uri.substring(slash);
+        }
+        for (String seg : path.split("[/\\\\]")) {
+            if (seg.equals("..")) {
+                throw new IllegalArgumentException("output " + uri + " contains '..': give the output folder without"
+                    + " parent references");
+            }
+        }
     }
 
     /** The qualified URI of a child, as Spark reads and writes it. */
@@ -114,6 +141,76 @@ public final class SweepOutput {
             }
         }
         return true;
+    }
+
+    /**
+     * Checks a table folder written by the sweep ({@code trajectories/}): every visible file must be
+     * a {@code part-*} Parquet file under {@code setup=.../d=...} with Parquet's magic at both ends
+     * (so truncated files are caught), besides Spark's {@code _SUCCESS} markers. Spark would read
+     * any other visible file as part of the table, so foreign files are mixed in or fail late.
+     *
+     * @return one line per problem, empty if the folder is sound
+     */
+    public java.util.List<String> checkTable(String table) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        try {
+            Path dir = path(table);
+            if (!fs.exists(dir)) {
+                return problems;
+            }
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+            while (it.hasNext()) {
+                LocatedFileStatus f = it.next();
+                Path p = f.getPath();
+                if (!visible(dir, p) || p.getName().equals("_SUCCESS")) {
+                    continue;
+                }
+                String rel = dir.toUri().relativize(p.toUri()).getPath();
+                String[] parts = rel.split("/");
+                boolean layout = parts.length == 3 && parts[0].startsWith("setup=") && parts[1].startsWith("d=")
+                    && parts[2].startsWith("part-") && parts[2].endsWith(".parquet");
+                if (!layout) {
+                    problems.add("foreign file " + p + " (" + f.getLen() + " bytes): not written by the sweep");
+                } else {
+                    String damage;
+                    try {
+                        damage = parquetMagic(p, f.getLen()) ? null : "truncated or not Parquet";
+                    } catch (IOException e) { // e.g. a checksum error on a file with a .crc side file
+                        damage = e.getClass().getSimpleName();
+                    }
+                    if (damage != null) {
+                        problems.add("damaged Parquet file " + p + " (" + f.getLen() + " bytes): " + damage);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return problems;
+    }
+
+    private boolean parquetMagic(Path p, long len) throws IOException {
+        if (len < 12) {
+            return false;
+        }
+        byte[] head = new byte[4];
+        byte[] tail = new byte[4];
+        try (org.apache.hadoop.fs.FSDataInputStream in = fs.open(p)) {
+            in.readFully(0, head);
+            in.readFully(len - 4, tail);
+        }
+        byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
+        return java.util.Arrays.equals(head, magic) && java.util.Arrays.equals(tail, magic);
+    }
+
+    /** Throws with every problem {@link #checkTable} finds in {@code table}. */
+    public void requireSoundTable(String table) {
+        java.util.List<String> problems = checkTable(table);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(path(table) + " holds " + problems.size() + " file(s) that are not "
+                + "the sweep's own; nothing was read from it:\n  " + String.join("\n  ", problems)
+                + "\nMove them away (a damaged part-*.parquet can be deleted: a rerun recomputes its points)");
+        }
     }
 
     /**

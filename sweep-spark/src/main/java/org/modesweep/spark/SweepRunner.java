@@ -97,6 +97,7 @@ public final class SweepRunner {
                 + "Use another --output, or delete " + output.root() + " to start over");
         }
         output.cleanStaging(SweepOutput.TRAJECTORIES);
+        output.requireSoundTable(SweepOutput.TRAJECTORIES);
         output.write(SweepOutput.SPEC, spec.toYaml());
         output.writeManifest(manifest.withProgress(false, manifest.trajectories(), now));
 
@@ -110,6 +111,7 @@ public final class SweepRunner {
             done = detectDone(spark, output, space, partitions, manifest.completed());
         }
         long before = done.count();
+        out.printf(Locale.ROOT, "  planned: driver heap %s%n", driverHeap());
         long todo = total - before;
         out.printf(Locale.ROOT, "  %,d already done, %,d to compute on %s (%d cores, %d partitions per chunk)%n",
             before, todo, spark.sparkContext().master(), cores, partitions);
@@ -146,8 +148,8 @@ public final class SweepRunner {
                 chunks++;
                 double seconds = (System.nanoTime() - chunkStart) / 1e9;
                 long chunkCount = computed.value() - computedBefore;
-                progress.print(String.format(Locale.ROOT, "  [chunk %d: %,d in %.1f s]", chunks, chunkCount, seconds),
-                    true);
+                progress.print(String.format(Locale.ROOT, "  [chunk %d: %,d in %.1f s; driver heap %s]", chunks, chunkCount,
+                    seconds, driverHeap()), true);
                 cursor = end;
                 if (chunks == 1) {
                     firstChunk = new double[] {chunkCount, seconds};
@@ -192,6 +194,12 @@ public final class SweepRunner {
             output.root(), SweepOutput.SUMMARY, tables.plots().size(), SweepOutput.SPEC, SweepOutput.MANIFEST);
         return new Result(output.root().toString(), total, before, computedCount, chunks, true, computeSeconds,
             wallMs.value(), (System.nanoTime() - t0) / 1e9, steady(computedCount, computeSeconds, chunks, firstChunk), tables);
+    }
+
+    /** Heap used / max of the driver JVM (the memory MXBean), e.g. "41 MB used of 512 MB". */
+    static String driverHeap() {
+        java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return String.format(Locale.ROOT, "%d MB used of %d MB", heap.getUsed() >> 20, heap.getMax() >> 20);
     }
 
     private static double steady(long computed, double seconds, int chunks, double[] first) {
