@@ -56,7 +56,7 @@ public final class SweepPlots {
         Map<String, TreeMap<Double, long[]>> curves = new LinkedHashMap<>();
         double confidence = rows.isEmpty() ? 0.95 : rows.get(0).confidence();
         for (Probability p : rows) {
-            String label = "d = " + p.d() + (severalW ? ", w* = " + p.wStar() : "");
+            String label = "d = " + p.d() + (severalW ? ", w* = " + label(p.wStar()) : "");
             long[] c = curves.computeIfAbsent(label, k -> new TreeMap<>()).computeIfAbsent(p.R(), k -> new long[2]);
             c[0] += p.collapse();
             c[1] += p.n();
@@ -90,7 +90,7 @@ public final class SweepPlots {
     private static String rcPlot(Path folder, String setup, List<RcRow> rows, boolean severalW) {
         Map<String, TreeMap<Long, RcRow>> curves = new LinkedHashMap<>();
         for (RcRow r : rows) {
-            String label = String.format(Locale.ROOT, "level %s%s", r.level(), severalW ? ", w* = " + r.wStar() : "");
+            String label = String.format(Locale.ROOT, "level %s%s", r.level(), severalW ? ", w* = " + label(r.wStar()) : "");
             curves.computeIfAbsent(label, k -> new TreeMap<>()).put(r.d(), r);
         }
         long dMin = rows.stream().mapToLong(RcRow::d).min().orElse(1);
@@ -157,11 +157,16 @@ public final class SweepPlots {
             String base = setup + "-map-" + e.getKey();
             Probability p0 = cells.get(0);
             Plots.outcomeMap(folder.resolve(base), String.format(Locale.ROOT,
-                "%s: outcome by start (d = %d, w* = %s, R = %s, s = %s)", setup, p0.d(), p0.wStar(), p0.R(),
+                "%s: outcome by start (d = %d, w* = %s, R = %s, s = %s)", setup, p0.d(), label(p0.wStar()), label(p0.R()),
                 p0.startS()), "m1 (start cosine of μ1 with μ*)", "m2 (start cosine of μ2 with μ*)", x, y, category,
                 colours);
             written.add(base);
         }
         return written;
+    }
+
+    /** A coordinate for titles and legends: at most 4 significant digits (2/3 reads 0.6667). */
+    private static String label(double value) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }
