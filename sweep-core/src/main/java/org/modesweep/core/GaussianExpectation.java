@@ -87,7 +87,7 @@ public final class GaussianExpectation {
 
     /** {@code log(1 + e^x)}, without overflow or loss of precision. */
     public static double softplus(double x) {
-        return FastMath.max(x, 0.0) + FastMath.log1p(Math.exp(-FastMath.abs(x)));
+        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
     /** Standard normal distribution function, accurate in both tails. */
