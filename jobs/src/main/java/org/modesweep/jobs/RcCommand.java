@@ -86,7 +86,7 @@ final class RcCommand implements Callable<Integer> {
             if (!(confidence > 0 && confidence < 1)) {
                 throw new IllegalArgumentException("--confidence must lie in (0, 1)");
             }
-            t = new ThresholdSpec(t.levels(), t.method(), t.bootstrap(), confidence);
+            t = t.withConfidence(confidence);
         }
         return t;
     }

@@ -67,6 +67,12 @@ public final class SweepAggregation {
         m.put("method", t.method());
         m.put("bootstrap", t.bootstrap());
         m.put("confidence", t.confidence());
+        if (t.adaptive()) {
+            m.put("targetWidth", t.targetWidth());
+            m.put("budget", t.budget());
+            m.put("maxRounds", t.maxRounds());
+            m.put("radiiPerRound", t.radiiPerRound());
+        }
         return m;
     }
 

@@ -55,7 +55,7 @@ public final class SweepRunner {
     /** What a run did. {@code computeSeconds} is the wall time of the chunks; {@code coreMillis} the summed trajectory time. */
     public record Result(String output, long points, long alreadyDone, long computed, int chunks, boolean completed,
                          double computeSeconds, double coreMillis, double totalSeconds, double steadyThroughput,
-                         SweepAggregation.Tables tables) {
+                         SweepAggregation.Tables tables, Adaptive.Outcome adaptive) {
         /** Trajectories per second of wall time while computing. */
         public double throughput() {
             return computeSeconds > 0 ? computed / computeSeconds : Double.NaN;
@@ -93,7 +93,8 @@ public final class SweepRunner {
         } else if (!hash.equals(manifest.specHash())) {
             throw new IllegalArgumentException(output.root() + " holds sweep '" + manifest.name() + "' of another spec "
                 + "(spec hash " + shortHash(manifest.specHash()) + ", this spec " + shortHash(hash)
-                + "): seed, grid, setups or classify differ, and rows of two specs must not mix. "
+                + "): seed, grid, setups or classify differ" + (spec.threshold().adaptive() || manifestAdaptive(manifest)
+                    ? " (or the threshold block of an adaptive sweep)" : "") + ", and rows of two specs must not mix. "
                 + "Use another --output, or delete " + output.root() + " to start over");
         }
         output.cleanStaging(SweepOutput.TRAJECTORIES);
@@ -179,10 +180,16 @@ public final class SweepRunner {
             out.printf(Locale.ROOT, "stopped after %d chunks as asked: %,d of %,d points have rows; rerun to finish%n",
                 chunks, before + computedCount, total);
             return new Result(output.root().toString(), total, before, computedCount, chunks, false, computeSeconds,
-                wallMs.value(), (System.nanoTime() - t0) / 1e9, steady(computedCount, computeSeconds, chunks, firstChunk), null);
+                wallMs.value(), (System.nanoTime() - t0) / 1e9, steady(computedCount, computeSeconds, chunks, firstChunk), null, null);
         }
 
-        long distinct = checkComplete(spark, output, total);
+        Adaptive.Outcome adaptive = null;
+        long expected = total;
+        if (spec.threshold().adaptive()) {
+            adaptive = Adaptive.refine(spark, output, spec, space, partitions, out);
+            expected = total + adaptive.refinedPoints();
+        }
+        long distinct = checkComplete(spark, output, expected);
         out.println("aggregating ...");
         SweepAggregation.Tables tables = SweepAggregation.aggregate(spark, output, spec, spec.threshold(), true, true);
         output.writeManifest(manifest.withProgress(true, distinct, Instant.now().toString())
@@ -193,7 +200,7 @@ public final class SweepRunner {
         out.printf(Locale.ROOT, "%nresults in %s: trajectories/ probabilities/ rc/ %s plots/ (%d figures) %s %s%n",
             output.root(), SweepOutput.SUMMARY, tables.plots().size(), SweepOutput.SPEC, SweepOutput.MANIFEST);
         return new Result(output.root().toString(), total, before, computedCount, chunks, true, computeSeconds,
-            wallMs.value(), (System.nanoTime() - t0) / 1e9, steady(computedCount, computeSeconds, chunks, firstChunk), tables);
+            wallMs.value(), (System.nanoTime() - t0) / 1e9, steady(computedCount, computeSeconds, chunks, firstChunk), tables, adaptive);
     }
 
     /** Heap used / max of the driver JVM (the memory MXBean), e.g. "41 MB used of 512 MB". */
@@ -218,8 +225,13 @@ public final class SweepRunner {
         int parts = (int) Math.max(1, Math.min(partitions, end - start));
         Dataset<Row> rows = spark.range(start, end, 1, parts)
             .mapPartitions(new ComputePartition(space, done, computed, wallMs), Encoders.row(TrajectoryRows.SCHEMA));
-        int files = Math.max(1, Math.min(spec.setups().size() * spec.grid().d().size(), 2 * partitions));
         spark.sparkContext().setJobDescription("sweep " + spec.name() + " points " + start + ".." + end);
+        append(output, rows, spec, partitions);
+    }
+
+    /** Appends computed rows to {@code trajectories/} (one Spark write job). */
+    static void append(SweepOutput output, Dataset<Row> rows, SweepSpec spec, int partitions) {
+        int files = Math.max(1, Math.min(spec.setups().size() * spec.grid().d().size(), 2 * partitions));
         rows.repartition(files, col("setup"), col("d"))
             .sortWithinPartitions(SORT[0], java.util.Arrays.copyOfRange(SORT, 1, SORT.length))
             .write().mode(SaveMode.Append).partitionBy(TrajectoryRows.PARTITIONS)
@@ -234,8 +246,9 @@ public final class SweepRunner {
     static DoneSet detectDone(SparkSession spark, SweepOutput output, PointSpace space, int partitions,
                               boolean manifestComplete) {
         long total = space.size();
+        // Rows of adaptive refinement rounds (round > 0) are not grid points: Adaptive resumes those.
         Dataset<Row> ids = TrajectoryRows.read(spark, output.uri(SweepOutput.TRAJECTORIES), false)
-            .select("pointId").distinct().cache();
+            .filter(col("round").equalTo(0)).select("pointId").distinct().cache();
         try {
             long existing = ids.count();
             if (manifestComplete && existing == total) {
@@ -326,6 +339,10 @@ public final class SweepRunner {
             : g.seeds() + " seeds";
         return String.format(Locale.ROOT, "%d setups x %d R x %d d x %d wStar x %s", spec.setups().size(), g.R().size(),
             g.d().size(), g.wStar().size(), starts);
+    }
+
+    private static boolean manifestAdaptive(Manifest m) {
+        return m.aggregation() != null && m.aggregation().containsKey("targetWidth");
     }
 
     static String shortHash(String hash) {

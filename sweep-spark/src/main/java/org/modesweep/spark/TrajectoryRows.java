@@ -40,7 +40,7 @@ import org.modesweep.core.sweep.SweepSpec;
  *     {@code m1, m2, q11, q22, q12, a, w1, w2}, {@code kl}, {@code cost} (right-hand-side
  *     evaluations or steps), {@code error};</li>
  * <li>bookkeeping: thresholds {@code weightEps, alignCos, klTol}, {@code engineVersion},
- *     {@code round} (adaptive refinement round, 0), {@code wallMs} (wall time of the run).</li>
+ *     {@code round} (adaptive refinement round: 0 for grid points), {@code wallMs} (wall time of the run).</li>
  * </ul>
  */
 public final class TrajectoryRows {
@@ -105,18 +105,23 @@ public final class TrajectoryRows {
 
     /** Runs a point and returns its row; a run that throws becomes a {@code FAILED} row with the message. */
     public static Row compute(PointSpace space, GridPoint p) {
+        return compute(space, p, 0);
+    }
+
+    /** {@link #compute(PointSpace, GridPoint)} for a point of an adaptive refinement round (the {@code round} column). */
+    public static Row compute(PointSpace space, GridPoint p, int round) {
         long t0 = System.nanoTime();
         Setup setup = null;
         try {
             setup = space.setup(p);
             Trajectory t = space.run(p);
-            return row(space.spec(), p, setup, t, (System.nanoTime() - t0) / 1e6);
+            return row(space.spec(), p, setup, t, round, (System.nanoTime() - t0) / 1e6);
         } catch (RuntimeException e) {
-            return failed(space.spec(), p, setup, e, (System.nanoTime() - t0) / 1e6);
+            return failed(space.spec(), p, setup, e, round, (System.nanoTime() - t0) / 1e6);
         }
     }
 
-    static Row row(SweepSpec spec, GridPoint p, Setup setup, Trajectory t, double wallMs) {
+    static Row row(SweepSpec spec, GridPoint p, Setup setup, Trajectory t, int round, double wallMs) {
         State s0 = t.start();
         Run run = t.run();
         State y = run.end();
@@ -130,10 +135,10 @@ public final class TrajectoryRows {
             run.plateauTime(), y.m1(), y.m2(), y.q11(), y.q22(), y.q12(), y.a(), y.w1(), y.w2(), t.kl(),
             run.cost(), run.error(),
             spec.classify().weightEps(), spec.classify().alignCos(), spec.classify().klTol(),
-            Engine.version(), 0, wallMs);
+            Engine.version(), round, wallMs);
     }
 
-    static Row failed(SweepSpec spec, GridPoint p, Setup setup, RuntimeException e, double wallMs) {
+    static Row failed(SweepSpec spec, GridPoint p, Setup setup, RuntimeException e, int round, double wallMs) {
         double nan = Double.NaN;
         String message = e.getClass().getSimpleName() + ": " + e.getMessage();
         return RowFactory.create(p.pointId(), p.setup(), p.R(), p.d(), p.wStar(), p.seedIndex(), p.seed(),
@@ -145,7 +150,7 @@ public final class TrajectoryRows {
             Outcome.FAILED.name(), false, 0, false, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan,
             0L, message,
             spec.classify().weightEps(), spec.classify().alignCos(), spec.classify().klTol(),
-            Engine.version(), 0, wallMs);
+            Engine.version(), round, wallMs);
     }
 
     private static Double startM1(GridPoint p) {

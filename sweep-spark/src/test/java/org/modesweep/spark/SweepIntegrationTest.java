@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +36,7 @@ import org.modesweep.spark.Aggregates.Probability;
 import org.modesweep.spark.Aggregates.RcRow;
 
 /** A small sweep end to end on local[2]: the tables against the grid, against each other and against direct core runs. */
-class SweepIntegrationTest {
+class SweepIntegrationTest extends LocalSparkTest {
 
     static final String SPEC = """
         name: it
@@ -57,7 +55,6 @@ class SweepIntegrationTest {
 
     @TempDir
     static Path dir;
-    static SparkSession spark;
     static SweepSpec spec;
     static SweepRunner.Result result;
     static List<Row> rows;
@@ -65,15 +62,9 @@ class SweepIntegrationTest {
 
     @BeforeAll
     static void runSweep() {
-        spark = SparkTestSupport.session();
         spec = SparkTestSupport.spec(SPEC, dir.resolve("out").toString());
         result = SparkTestSupport.run(spark, spec, 0, log);
         rows = SparkTestSupport.rawRows(spark, spec);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     @Test

@@ -13,15 +13,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modesweep.core.sweep.SweepSpec;
 
 /** Interrupted, damaged, repeated and conflicting runs never lose, duplicate or mix rows. */
-class SweepResumeTest {
+class SweepResumeTest extends LocalSparkTest {
 
     static final String SPEC = """
         name: resume
@@ -35,17 +32,6 @@ class SweepResumeTest {
 
     @TempDir
     Path dir;
-    static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSupport.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     SweepSpec spec(String name) {
         return SparkTestSupport.spec(SPEC, dir.resolve(name).toString());

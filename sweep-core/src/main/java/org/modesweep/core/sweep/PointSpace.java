@@ -71,6 +71,16 @@ public final class PointSpace implements Serializable {
         double R = g.R().get((int) digit[3]);
         StartCosines start = g.explicit() ? g.starts().get((int) digit[4]) : null;
         int seedIndex = (int) digit[5];
+        return point(index, setupIndex, R, d, wStar, start, seedIndex);
+    }
+
+    /**
+     * A point at any coordinates (e.g. a radius added by adaptive refinement), with id and seed by the
+     * same recipe as grid points: a refined radius is just another {@code R} value. {@code index} is
+     * only carried along (-1 for points outside the grid).
+     */
+    public GridPoint point(long index, int setupIndex, double R, long d, double wStar, StartCosines start,
+                           int seedIndex) {
         String draw = drawKey(R, d, wStar, start, seedIndex);
         String id = hex16(setupKeys[setupIndex] + "|" + draw);
         // The seed leaves the setup out: every setup starts from the same draws (paired comparisons).

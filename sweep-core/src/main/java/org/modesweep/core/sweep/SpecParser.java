@@ -80,7 +80,8 @@ public final class SpecParser {
         "gaussian", List.of("type", "sigma0"),
         "explicit", List.of("type", "r0"));
     private static final List<String> CLASSIFY = List.of("weightEps", "alignCos", "klTol");
-    private static final List<String> THRESHOLD = List.of("level", "method", "bootstrap", "confidence");
+    private static final List<String> THRESHOLD = List.of("level", "method", "bootstrap", "confidence",
+        "targetWidth", "budget", "maxRounds", "radiiPerRound");
     private static final List<String> SPARK = List.of("master", "partitions", "chunk", "ui");
     private static final List<String> RANGE = List.of("from", "to", "step");
 
@@ -88,6 +89,8 @@ public final class SpecParser {
     private final List<SpecException.Error> errors = new ArrayList<>();
     /** Keys an unknown key was taken for (a misspelling): their "missing" errors would only repeat it. */
     private final Set<String> suggested = new HashSet<>();
+    /** The keys of the {@code threshold} block (for errors that involve the grid too). */
+    private Map<String, NodeTuple> thresholdKeys = Map.of();
 
     private SpecParser(String source) {
         this.source = source;
@@ -172,6 +175,15 @@ public final class SpecParser {
                 error("grid", keyNode(top, "grid"), "the grid has " + total.longValue()
                     + " trajectories, more than maxTrajectories = " + maxTrajectories
                     + "; confirm with --yes or 'confirm: true', or raise maxTrajectories");
+            }
+        }
+        if (grid != null && setups != null && threshold != null && threshold.adaptive()) {
+            long gridCount = setups.size() * grid.trajectoriesPerSetup();
+            if (grid.explicit()) {
+                error("threshold.targetWidth", value(thresholdKeys, "targetWidth"), "adaptive refinement needs random starts, not explicit m1/m2/s starts");
+            } else if (threshold.budget() > 0 && threshold.budget() < gridCount) {
+                error("threshold.budget", value(thresholdKeys, "budget"), "must be at least the grid's " + gridCount + " trajectories (round 0), got "
+                    + threshold.budget());
             }
         }
         if (!errors.isEmpty()) {
@@ -560,6 +572,7 @@ public final class SpecParser {
         if (m == null) {
             return null;
         }
+        thresholdKeys = m;
         List<Double> levels = m.containsKey("level")
             ? doubleAxis(m, "level", entry.getValueNode(), "threshold",
                 x -> x > 0 && x < 1 ? null : "must lie in (0, 1) (a probability level)")
@@ -578,10 +591,31 @@ public final class SpecParser {
             error("threshold.confidence", value(m, "confidence"), "must lie in (0, 1), got " + confidence);
             confidence = null;
         }
-        if (levels == null || method == null || bootstrap == null || confidence == null) {
+        Double targetWidth = positive(m, "targetWidth", "threshold", null);
+        Long budget = integer(m, "budget", "threshold", 1, Long.MAX_VALUE, 0L);
+        Long maxRounds = integer(m, "maxRounds", "threshold", 1, 1000, (long) ThresholdSpec.DEFAULT_MAX_ROUNDS);
+        Long radiiPerRound = integer(m, "radiiPerRound", "threshold", 1, 1000,
+            (long) ThresholdSpec.DEFAULT_RADII_PER_ROUND);
+        if (targetWidth == null && m.containsKey("targetWidth") && !isNull(value(m, "targetWidth"))) {
+            return null; // reported by positive()
+        }
+        if (targetWidth == null) {
+            for (String k : List.of("budget", "maxRounds", "radiiPerRound")) {
+                if (m.containsKey(k)) {
+                    error("threshold." + k, value(m, k), "only applies to adaptive refinement: give threshold.targetWidth too");
+                }
+            }
+        } else if (bootstrap != null && bootstrap == 0) {
+            error("threshold.bootstrap", m.containsKey("bootstrap") ? value(m, "bootstrap") : entry.getValueNode(),
+                "adaptive refinement (targetWidth) needs bootstrap intervals: must be > 0");
+            bootstrap = null;
+        }
+        if (levels == null || method == null || bootstrap == null || confidence == null || budget == null
+            || maxRounds == null || radiiPerRound == null) {
             return null;
         }
-        return new ThresholdSpec(levels, method, bootstrap.intValue(), confidence);
+        return new ThresholdSpec(levels, method, bootstrap.intValue(), confidence, targetWidth, budget,
+            maxRounds.intValue(), radiiPerRound.intValue());
     }
 
     private SparkSpec spark(NodeTuple entry) {

@@ -12,8 +12,9 @@ import org.yaml.snakeyaml.Yaml;
  * A validated sweep specification with every default filled in (see {@link SpecParser}).
  *
  * <p>{@link #hash()} covers what determines the trajectory rows: the sweep seed, the grid, the setups
- * and the classification thresholds. Name, output, limits, {@code threshold} (aggregation only) and
- * {@code spark} are left out, so changing them re-aggregates an existing output instead of being
+ * and the classification thresholds, and in adaptive mode ({@code threshold.targetWidth} given) the
+ * {@code threshold} block, which then decides the refined radii. Name, output, limits, a non-adaptive
+ * {@code threshold} (aggregation only) and {@code spark} are left out, so changing them re-aggregates an existing output instead of being
  * refused.
  */
 public record SweepSpec(String source, String name, String output, long seed, long maxTrajectories,
@@ -49,6 +50,9 @@ public record SweepSpec(String source, String name, String output, long seed, lo
             .append("\nclassify:").append(classify.canonical());
         for (SetupSpec s : setups) {
             b.append("\nsetup:").append(s.canonical());
+        }
+        if (threshold.adaptive()) { // adaptive: the threshold block decides which rows exist
+            b.append("\nadaptive:").append(threshold.adaptiveCanonical());
         }
         return b.toString();
     }
@@ -141,6 +145,12 @@ public record SweepSpec(String source, String name, String output, long seed, lo
         t.put("method", threshold.method());
         t.put("bootstrap", threshold.bootstrap());
         t.put("confidence", threshold.confidence());
+        if (threshold.adaptive()) {
+            t.put("targetWidth", threshold.targetWidth());
+            t.put("budget", threshold.budget());
+            t.put("maxRounds", threshold.maxRounds());
+            t.put("radiiPerRound", threshold.radiiPerRound());
+        }
         root.put("threshold", t);
         Map<String, Object> sp = new LinkedHashMap<>();
         sp.put("master", spark.master());
