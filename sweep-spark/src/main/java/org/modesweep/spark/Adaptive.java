@@ -91,16 +91,16 @@ final class Adaptive {
                         r, used, points.size(), t.budget());
                     break;
                 }
-                List<GridPoint> todo = points.stream().filter(p -> !have.contains(p.pointId())).toList();
-                if (!todo.isEmpty()) {
-                    compute(spark, jsc, output, spec, broadcast, todo, r, partitions);
-                    todo.forEach(p -> have.add(p.pointId()));
+                List<GridPoint> missing = points.stream().filter(p -> !have.contains(p.pointId())).toList();
+                if (!missing.isEmpty()) {
+                    compute(spark, jsc, output, spec, broadcast, missing, r, partitions);
+                    missing.forEach(p -> have.add(p.pointId()));
                     all.unpersist();
                     all = TrajectoryRows.read(spark, output.uri(SweepOutput.TRAJECTORIES), true).cache();
                 }
                 used += points.size();
                 refined += points.size();
-                computed += todo.size();
+                computed += missing.size();
                 rounds = r;
                 StringBuilder radii = new StringBuilder();
                 plan.forEach((g, m) -> {
@@ -114,8 +114,8 @@ final class Adaptive {
                     radii.append(" more seeds (no free radius left in the interval) for ").append(reseeded).append(';');
                 }
                 out.printf(Locale.ROOT, "  refined %d groups: %,d new points (%,d computed now, %,d had rows), "
-                    + "%,d trajectories in all;%s%n", plan.size(), points.size(), todo.size(),
-                    points.size() - todo.size(), used, radii);
+                    + "%,d trajectories in all;%s%n", plan.size(), points.size(), missing.size(),
+                    points.size() - missing.size(), used, radii);
             }
         } finally {
             all.unpersist();
@@ -182,9 +182,9 @@ final class Adaptive {
     }
 
     private static void compute(SparkSession spark, JavaSparkContext jsc, SweepOutput output, SweepSpec spec,
-                                Broadcast<PointSpace> space, List<GridPoint> todo, int round, int partitions) {
-        int parts = Math.max(1, Math.min(partitions, todo.size()));
-        JavaRDD<Row> rows = jsc.parallelize(todo, parts).map(p -> TrajectoryRows.compute(space.value(), p, round));
+                                Broadcast<PointSpace> space, List<GridPoint> missing, int round, int partitions) {
+        int parts = Math.max(1, Math.min(partitions, missing.size()));
+        JavaRDD<Row> rows = jsc.parallelize(missing, parts).map(p -> TrajectoryRows.compute(space.value(), p, round));
         spark.sparkContext().setJobDescription("sweep " + spec.name() + " refinement round " + round);
         SweepRunner.append(output, spark.createDataFrame(rows, TrajectoryRows.SCHEMA), spec, partitions);
     }

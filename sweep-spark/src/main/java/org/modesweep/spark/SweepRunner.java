@@ -113,9 +113,9 @@ public final class SweepRunner {
         }
         long before = done.count();
         out.printf(Locale.ROOT, "  planned: driver heap %s%n", driverHeap());
-        long todo = total - before;
+        long missing = total - before;
         out.printf(Locale.ROOT, "  %,d already done, %,d to compute on %s (%d cores, %d partitions per chunk)%n",
-            before, todo, spark.sparkContext().master(), cores, partitions);
+            before, missing, spark.sparkContext().master(), cores, partitions);
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator computed = spark.sparkContext().longAccumulator("trajectories");
@@ -128,7 +128,7 @@ public final class SweepRunner {
         try (Progress progress = new Progress(out, total, before, computed, options.progressIntervalMs())) {
             long cursor = 0;
             long chunkSize = spec.spark().chunk() != null ? spec.spark().chunk() : Math.max(8L * partitions, 16);
-            while (todo > 0) {
+            while (missing > 0) {
                 while (cursor < total && done.isDone(cursor)) { // skip what earlier runs did
                     cursor = done.blockFull(cursor) ? (cursor / DoneSet.BLOCK + 1) * DoneSet.BLOCK : cursor + 1;
                 }
