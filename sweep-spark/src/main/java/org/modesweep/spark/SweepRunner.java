@@ -97,6 +97,11 @@ public final class SweepRunner {
                     ? " (or the threshold block of an adaptive sweep)" : "") + ", and rows of two specs must not mix. "
                 + "Use another --output, or delete " + output.root() + " to start over");
         }
+        if (!Engine.version().equals(manifest.engineVersion())) {
+            // Not refused: the physics may be unchanged, and every row records its engineVersion.
+            out.printf(Locale.ROOT, "note: this output was started by engine %s; rows computed now come from %s%n",
+                manifest.engineVersion(), Engine.version());
+        }
         output.cleanStaging(SweepOutput.TRAJECTORIES);
         output.requireSoundTable(SweepOutput.TRAJECTORIES);
         output.write(SweepOutput.SPEC, spec.toYaml());
