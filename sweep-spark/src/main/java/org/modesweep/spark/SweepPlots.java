@@ -62,25 +62,12 @@ public final class SweepPlots {
             c[1] += p.n();
         }
         List<Curve> list = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<Double, long[]>> e : curves.entrySet()) {
-            int n = e.getValue().size();
-            double[] x = new double[n];
-            double[] y = new double[n];
-            double[] lo = new double[n];
-            double[] hi = new double[n];
-            int i = 0;
-            for (Map.Entry<Double, long[]> r : e.getValue().entrySet()) {
-                long k = r.getValue()[0];
-                long total = r.getValue()[1];
-                Interval w = Wilson.interval(k, total, confidence);
-                x[i] = r.getKey();
-                y[i] = total == 0 ? Double.NaN : (double) k / total;
-                lo[i] = w.low();
-                hi[i] = w.high();
-                i++;
-            }
-            list.add(new Curve(e.getKey(), x, y, lo, hi));
-        }
+        curves.forEach((label, byR) -> list.add(curve(label, byR.entrySet().stream().map(r -> {
+            long k = r.getValue()[0];
+            long total = r.getValue()[1];
+            Interval w = Wilson.interval(k, total, confidence);
+            return new double[] {r.getKey(), total == 0 ? Double.NaN : (double) k / total, w.low(), w.high()};
+        }).toList())));
         String base = setup + "-probability";
         Plots.lines(folder.resolve(base), setup + ": collapse probability (" + Math.round(100 * confidence)
             + "% Wilson intervals)", "R", "P(collapse)", list, false);
@@ -96,28 +83,26 @@ public final class SweepPlots {
         long dMin = rows.stream().mapToLong(RcRow::d).min().orElse(1);
         long dMax = rows.stream().mapToLong(RcRow::d).max().orElse(1);
         List<Curve> list = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<Long, RcRow>> e : curves.entrySet()) {
-            int n = e.getValue().size();
-            double[] x = new double[n];
-            double[] y = new double[n];
-            double[] lo = new double[n];
-            double[] hi = new double[n];
-            int i = 0;
-            for (RcRow r : e.getValue().values()) {
-                x[i] = r.d();
-                y[i] = r.censored() ? Double.NaN : r.rc();
-                lo[i] = r.rcLow();
-                hi[i] = r.rcHigh();
-                i++;
-            }
-            list.add(new Curve(e.getKey(), x, y, lo, hi));
-        }
+        curves.forEach((label, byD) -> list.add(curve(label, byD.values().stream()
+            .map(r -> new double[] {r.d(), r.censored() ? Double.NaN : r.rc(), r.rcLow(), r.rcHigh()}).toList())));
         String method = rows.get(0).method();
         String base = setup + "-rc";
         Plots.lines(folder.resolve(base), setup + ": critical radius (" + method + " fit, "
             + Math.round(100 * rows.get(0).confidence()) + "% bootstrap intervals; censored values left out)",
             "d", "R_c", list, dMax >= 10 * dMin);
         return base;
+    }
+
+    /** A curve with error bars from points {x, y, yLow, yHigh} in x order. */
+    private static Curve curve(String label, List<double[]> points) {
+        int n = points.size();
+        double[][] columns = new double[4][n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 4; c++) {
+                columns[c][i] = points.get(i)[c];
+            }
+        }
+        return new Curve(label, columns[0], columns[1], columns[2], columns[3]);
     }
 
     private static List<String> outcomeMaps(Path folder, String setup, List<Probability> rows, int budget) {
