@@ -2,7 +2,6 @@ package org.modesweep.jobs;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -25,7 +24,7 @@ final class RcCommand implements Callable<Integer> {
     String path;
     @Option(names = "--level", paramLabel = "L", split = ",", description = "Probability level(s) in (0,1); repeat or comma-separate.")
     double[] levels;
-    @Option(names = "--method", paramLabel = "M", description = "logistic | monotone.")
+    @Option(names = "--method", paramLabel = "M", description = "logistic | monotone: the spec method (it drives refinement and is listed first; both are estimated).")
     String method;
     @Option(names = "--bootstrap", paramLabel = "B", description = "Bootstrap resamples (0: no interval).")
     Integer bootstrap;
@@ -49,7 +48,7 @@ final class RcCommand implements Callable<Integer> {
             System.out.print(Aggregates.table(tables.rc()));
             if (save) {
                 if (sweep.manifest() != null) {
-                    sweep.output().writeManifest(sweep.manifest().withAggregation(settings(t), Instant.now().toString()));
+                    sweep.output().writeManifest(sweep.manifest().withAggregation(SweepAggregation.settings(t), Instant.now().toString()));
                 }
                 System.out.printf("saved probabilities/, rc/, summary.csv and %d plots under %s%n", tables.plots().size(),
                     sweep.output().root());
@@ -89,14 +88,5 @@ final class RcCommand implements Callable<Integer> {
             t = t.withConfidence(confidence);
         }
         return t;
-    }
-
-    private static java.util.Map<String, Object> settings(ThresholdSpec t) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("levels", List.copyOf(t.levels()));
-        m.put("method", t.method());
-        m.put("bootstrap", t.bootstrap());
-        m.put("confidence", t.confidence());
-        return m;
     }
 }

@@ -76,7 +76,7 @@ final class Adaptive {
             for (int r = 1; r <= t.maxRounds(); r++) {
                 List<Probability> probabilities = Aggregates.probabilities(all.filter(col("round").lt(r)),
                     t.confidence(), order);
-                List<RcRow> rc = Aggregates.rc(probabilities, t, spec.seed());
+                List<RcRow> rc = Aggregates.primary(Aggregates.rc(probabilities, t, spec.seed()), t);
                 Map<Group, Refinement.Span> spans = new LinkedHashMap<>();
                 List<String> reseeded = new ArrayList<>();
                 Map<Group, TreeMap<Double, Integer>> plan = plan(probabilities, rc, t, spans, reseeded);
@@ -140,8 +140,7 @@ final class Adaptive {
         for (RcRow row : rc) {
             Group g = new Group(row.setup(), row.d(), row.wStar());
             Map<Double, Long> counts = measured.getOrDefault(g, Map.of());
-            Refinement.Span span = Refinement.interval(row.rc(), row.rcLow(), row.rcHigh(), row.censored(),
-                counts.keySet(), t.targetWidth());
+            Refinement.Span span = Refinement.interval(row.rc(), row.rcLow(), row.rcHigh(), row.censored());
             if (span != null) {
                 spans.merge(g, span, (a, b) -> new Refinement.Span(Math.min(a.low(), b.low()), Math.max(a.high(), b.high())));
             }

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.modesweep.spark.TrajectoryRows.field;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,7 +209,7 @@ public final class Aggregates {
         for (Probability p : probabilities) {
             groups.computeIfAbsent(p.setup() + "\u0000" + p.d() + "\u0000" + p.wStar(), k -> new ArrayList<>()).add(p);
         }
-        RcMethod method = RcMethod.valueOf(threshold.method().toUpperCase(Locale.ROOT));
+        List<RcMethod> methods = methods(threshold);
         double[] levels = threshold.levels().stream().mapToDouble(Double::doubleValue).toArray();
         List<RcRow> out = new ArrayList<>();
         for (Map.Entry<String, List<Probability>> e : groups.entrySet()) {
@@ -226,26 +227,42 @@ public final class Aggregates {
             }
             Probability first = g.get(0);
             long seed = Seeds.mix64(sweepSeed ^ Seeds.mix64(e.getKey().hashCode()));
-            List<RcEstimate> estimates;
-            try {
-                estimates = RcEstimator.estimateLevels(radius, collapse, levels, method, threshold.bootstrap(),
-                    threshold.confidence(), seed);
-            } catch (IllegalArgumentException ex) {
-                for (double level : levels) {
-                    out.add(new RcRow(first.setup(), first.d(), first.wStar(), level, Double.NaN, Double.NaN,
-                        Double.NaN, threshold.method(), total, false, Double.NaN, (double) unresolved / total,
-                        threshold.bootstrap(), threshold.confidence(), "not estimated: " + ex.getMessage()));
+            for (RcMethod method : methods) {
+                String name = method.name().toLowerCase(Locale.ROOT);
+                List<RcEstimate> estimates;
+                try {
+                    estimates = RcEstimator.estimateLevels(radius, collapse, levels, method, threshold.bootstrap(),
+                        threshold.confidence(), seed);
+                } catch (IllegalArgumentException ex) {
+                    for (double level : levels) {
+                        out.add(new RcRow(first.setup(), first.d(), first.wStar(), level, Double.NaN, Double.NaN,
+                            Double.NaN, name, total, false, Double.NaN, (double) unresolved / total,
+                            threshold.bootstrap(), threshold.confidence(), "not estimated: " + ex.getMessage()));
+                    }
+                    continue;
                 }
-                continue;
-            }
-            for (RcEstimate r : estimates) {
-                out.add(new RcRow(first.setup(), first.d(), first.wStar(), r.level(), r.rc(), r.rcLow(), r.rcHigh(),
-                    r.method().name().toLowerCase(Locale.ROOT), r.trajectories(), r.censored(), r.maxProbability(),
-                    total == 0 ? Double.NaN : (double) unresolved / total, threshold.bootstrap(),
-                    threshold.confidence(), r.note()));
+                for (RcEstimate r : estimates) {
+                    out.add(new RcRow(first.setup(), first.d(), first.wStar(), r.level(), r.rc(), r.rcLow(), r.rcHigh(),
+                        name, r.trajectories(), r.censored(), r.maxProbability(),
+                        total == 0 ? Double.NaN : (double) unresolved / total, threshold.bootstrap(),
+                        threshold.confidence(), r.note()));
+                }
             }
         }
         return out;
+    }
+
+    /** The spec's method first (it drives refinement and plots), then the other for comparison. */
+    static List<RcMethod> methods(ThresholdSpec threshold) {
+        RcMethod primary = RcMethod.valueOf(threshold.method().toUpperCase(Locale.ROOT));
+        List<RcMethod> out = new ArrayList<>(List.of(primary));
+        Arrays.stream(RcMethod.values()).filter(m -> m != primary).forEach(out::add);
+        return out;
+    }
+
+    /** The rows of the spec's method. */
+    public static List<RcRow> primary(List<RcRow> rows, ThresholdSpec threshold) {
+        return rows.stream().filter(r -> r.method().equalsIgnoreCase(threshold.method())).toList();
     }
 
     public static Dataset<Row> rcFrame(SparkSession spark, List<RcRow> rows) {
@@ -258,7 +275,7 @@ public final class Aggregates {
             out.add(RcRow.of(r));
         }
         out.sort(Comparator.comparing(RcRow::setup).thenComparingLong(RcRow::d).thenComparingDouble(RcRow::wStar)
-            .thenComparingDouble(RcRow::level));
+            .thenComparingDouble(RcRow::level).thenComparing(RcRow::method));
         return out;
     }
 
@@ -283,11 +300,12 @@ public final class Aggregates {
         }
         RcRow any = rows.get(0);
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-            "R_c = radius where P(collapse) reaches the level (%s fit; %.0f%% bootstrap interval, %d resamples)%n",
-            any.method(), 100 * any.confidence(), any.bootstrap()));
+            "R_c = radius where P(collapse) reaches the level; %.0f%% interval = %d-resample bootstrap widened to the"
+                + " profile likelihood (logistic) or the monotone bracket%n",
+            100 * any.confidence(), any.bootstrap()));
         int w = Math.max(5, rows.stream().mapToInt(r -> r.setup().length()).max().orElse(5));
-        b.append(String.format(Locale.ROOT, "%-" + w + "s %10s %7s %6s %8s  %-20s %7s %6s %10s%n",
-            "setup", "d", "wStar", "level", "R_c", "interval", "n", "max P", "unresolved"));
+        b.append(String.format(Locale.ROOT, "%-" + w + "s %10s %7s %6s %-8s %8s  %-20s %7s %6s %10s%n",
+            "setup", "d", "wStar", "level", "method", "R_c", "interval", "n", "max P", "unresolved"));
         for (RcRow r : rows) {
             String rc;
             String interval;
@@ -301,14 +319,14 @@ public final class Aggregates {
                 rc = fmt(r.rc());
                 interval = Double.isNaN(r.rcLow()) ? "-" : "[" + fmt(r.rcLow()) + ", " + fmt(r.rcHigh()) + "]";
             }
-            b.append(String.format(Locale.ROOT, "%-" + w + "s %10d %7.4g %6.3g %8s  %-20s %7d %6.3f %9.1f%%%n",
-                r.setup(), r.d(), r.wStar(), r.level(), rc, interval, r.trajectories(), r.maxProbability(),
+            b.append(String.format(Locale.ROOT, "%-" + w + "s %10d %7.4g %6.3g %-8s %8s  %-20s %7d %6.3f %9.1f%%%n",
+                r.setup(), r.d(), r.wStar(), r.level(), r.method(), rc, interval, r.trajectories(), r.maxProbability(),
                 100 * r.unresolvedFraction()));
         }
         return b.toString();
     }
 
     private static String fmt(double x) {
-        return String.format(Locale.ROOT, "%.3f", x);
+        return String.format(Locale.ROOT, "%.4f", x);
     }
 }

@@ -61,7 +61,7 @@ public final class SweepAggregation {
     }
 
     /** The settings recorded in the manifest under {@code aggregation}. */
-    static Map<String, Object> settings(ThresholdSpec t) {
+    public static Map<String, Object> settings(ThresholdSpec t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("levels", t.levels());
         m.put("method", t.method());

@@ -76,8 +76,10 @@ public final class SweepPlots {
 
     private static String rcPlot(Path folder, String setup, List<RcRow> rows, boolean severalW) {
         Map<String, TreeMap<Long, RcRow>> curves = new LinkedHashMap<>();
+        boolean severalMethods = rows.stream().map(RcRow::method).distinct().count() > 1;
         for (RcRow r : rows) {
-            String label = String.format(Locale.ROOT, "level %s%s", r.level(), severalW ? ", w* = " + label(r.wStar()) : "");
+            String label = String.format(Locale.ROOT, "level %s%s%s", r.level(), severalW ? ", w* = " + label(r.wStar()) : "",
+                severalMethods ? ", " + r.method() : "");
             curves.computeIfAbsent(label, k -> new TreeMap<>()).put(r.d(), r);
         }
         long dMin = rows.stream().mapToLong(RcRow::d).min().orElse(1);
@@ -85,10 +87,9 @@ public final class SweepPlots {
         List<Curve> list = new ArrayList<>();
         curves.forEach((label, byD) -> list.add(curve(label, byD.values().stream()
             .map(r -> new double[] {r.d(), r.censored() ? Double.NaN : r.rc(), r.rcLow(), r.rcHigh()}).toList())));
-        String method = rows.get(0).method();
         String base = setup + "-rc";
-        Plots.lines(folder.resolve(base), setup + ": critical radius (" + method + " fit, "
-            + Math.round(100 * rows.get(0).confidence()) + "% bootstrap intervals; censored values left out)",
+        Plots.lines(folder.resolve(base), setup + ": critical radius, " + Math.round(100 * rows.get(0).confidence())
+            + "% intervals (bootstrap widened to profile likelihood / monotone bracket; censored left out)",
             "d", "R_c", list, dMax >= 10 * dMin);
         return base;
     }

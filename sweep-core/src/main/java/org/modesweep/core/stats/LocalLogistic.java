@@ -16,23 +16,36 @@ final class LocalLogistic {
     private LocalLogistic() {
     }
 
+    /** The radii {@code lo..hi} around the bracket {@code (k - 1, k)} that a local fit uses. */
+    record Window(int lo, int hi) {
+        static Window around(Counts c, int k) {
+            int lo = k - 1;
+            int hi = k;
+            boolean left = true;
+            while (hi - lo + 1 < WINDOW_RADII && (lo > 0 || hi < c.size() - 1)) {
+                if ((left && lo > 0) || hi == c.size() - 1) {
+                    lo--;
+                } else {
+                    hi++;
+                }
+                left = !left;
+            }
+            return new Window(lo, hi);
+        }
+
+        String describe(double[] r) {
+            return "logistic on R in [" + Crossing.radius(r[lo]) + ", " + Crossing.radius(r[hi]) + "]";
+        }
+    }
+
     /** The crossing near the bracket {@code (k - 1, k)} found by the monotone fit. */
     static Crossing crossing(MonotoneCurve curve, int k, double level) {
         Counts c = curve.counts;
         double[] r = c.radius;
-        int lo = k - 1;
-        int hi = k;
-        boolean left = true;
-        while (hi - lo + 1 < WINDOW_RADII && (lo > 0 || hi < c.size() - 1)) {
-            if ((left && lo > 0) || hi == c.size() - 1) {
-                lo--;
-            } else {
-                hi++;
-            }
-            left = !left;
-        }
-        String window = "logistic on R in [" + Crossing.radius(r[lo]) + ", "
-                + Crossing.radius(r[hi]) + "]";
+        Window w = Window.around(c, k);
+        int lo = w.lo();
+        int hi = w.hi();
+        String window = w.describe(r);
         if (separated(c, lo, hi)) {
             return fallback(r, k, window, "separated");
         }
@@ -144,15 +157,15 @@ final class LocalLogistic {
     }
 
     /** log(1 + e^eta) without overflow. */
-    private static double softplus(double eta) {
+    static double softplus(double eta) {
         return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
     }
 
-    private static double sigmoid(double eta) {
+    static double sigmoid(double eta) {
         return 1 / (1 + Math.exp(-eta));
     }
 
-    private static double logit(double p) {
+    static double logit(double p) {
         return Math.log(p / (1 - p));
     }
 }

@@ -87,13 +87,38 @@ public final class RcEstimator {
                     Crossing.radius(r[0])));
         }
         Crossing point = crossing(fitted, k, level, method);
+        Interval data = dataLimited(fitted, k, level, method, confidence);
+        String dataNote = String.format(Locale.ROOT, "; %s [%s, %s]", method == RcMethod.LOGISTIC
+                ? "profile likelihood" : "monotone bracket", Crossing.radius(data.low()),
+                Crossing.radius(data.high()));
+        Interval around = hull(data, point.rc(), point.rc());
         if (resampled.isEmpty()) {
-            return new RcEstimate(point.rc(), Double.NaN, Double.NaN, method, level, n, false,
-                    fitted.max(), point.note() + "; no bootstrap");
+            return new RcEstimate(point.rc(), around.low(), around.high(), method, level, n, false,
+                    fitted.max(), point.note() + dataNote + "; no bootstrap");
         }
         Spread spread = spread(resampled, r, level, method, confidence);
-        return new RcEstimate(point.rc(), spread.interval().low(), spread.interval().high(),
-                method, level, n, false, fitted.max(), point.note() + spread.note());
+        Interval hull = hull(around, spread.interval().low(), spread.interval().high());
+        return new RcEstimate(point.rc(), hull.low(), hull.high(), method, level, n, false,
+                fitted.max(), point.note() + spread.note() + dataNote);
+    }
+
+    /**
+     * The interval the data allow without resampling: the logistic's profile likelihood, or the
+     * bracket monotonicity alone gives. The reported interval is its hull with the bootstrap
+     * percentile interval, because the bootstrap degenerates where outcomes are separated between
+     * two radii: every resample then crosses at the same point, yet the crossing may lie anywhere
+     * in the gap.
+     */
+    private static Interval dataLimited(MonotoneCurve fitted, int k, double level, RcMethod method,
+                                        double confidence) {
+        return switch (method) {
+            case LOGISTIC -> ProfileLikelihood.interval(fitted, k, level, confidence);
+            case MONOTONE -> MonotoneBracket.interval(fitted.counts, level, confidence);
+        };
+    }
+
+    private static Interval hull(Interval a, double low, double high) {
+        return new Interval(Math.min(a.low(), low), Math.max(a.high(), high));
     }
 
     /** A percentile interval over resamples, noting how many of them were censored. */
@@ -119,13 +144,14 @@ public final class RcEstimator {
                 values[b] = crossing(curve, j, level, method).rc();
             }
         }
-        String note = String.format(Locale.ROOT, "; %d resamples at %s", values.length,
-                confidence);
+        Interval interval = Bootstrap.percentile(values, confidence);
+        String note = String.format(Locale.ROOT, "; %d resamples at %s: [%s, %s]", values.length,
+                confidence, Crossing.radius(interval.low()), Crossing.radius(interval.high()));
         if (above + below > 0) {
             note += String.format(Locale.ROOT,
                     " (%d censored above, %d below, counted at the range limits)", above, below);
         }
-        return new Spread(Bootstrap.percentile(values, confidence), note);
+        return new Spread(interval, note);
     }
 
     private static Crossing crossing(MonotoneCurve curve, int k, double level, RcMethod method) {

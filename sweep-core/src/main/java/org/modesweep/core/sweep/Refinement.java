@@ -11,11 +11,10 @@ import java.util.List;
  * The radius choice of adaptive refinement: pure functions of an {@code R_c} estimate and the radii
  * measured so far, so a rerun re-plans the same points.
  *
- * <p>The interval refined is the bootstrap interval {@code [rcLow, rcHigh]}; once that is narrow
- * enough, it is widened to the measured radii that bracket the point estimate: when the transition is
- * a step between two measured radii, every resample crosses at (nearly) the same place and the
- * bootstrap interval is degenerate, yet the crossing is only known to the spacing of the radii
- * (THEORY.md section 6: "refine R, not only seeds"). A group is done when that widened interval is
+ * <p>The interval refined is the estimate's {@code [rcLow, rcHigh]}, which already covers the gap
+ * between measured radii where P(R) steps between them (the estimator widens the bootstrap
+ * interval to the profile likelihood or the monotone bracket), so refining it adds radii inside
+ * that gap (THEORY.md section 6: "refine R, not only seeds"). A group is done when the interval is
  * at most {@code targetWidth}.
  */
 public final class Refinement {
@@ -29,33 +28,12 @@ public final class Refinement {
         }
     }
 
-    /**
-     * The interval to refine: the bootstrap interval {@code [rcLow, rcHigh]} when it is wider than
-     * {@code targetWidth}; otherwise {@code [min(rcLow, a), max(rcHigh, b)]} with {@code a <= rc <= b}
-     * the nearest measured radii around {@code rc}, so a degenerate bootstrap interval inside a wide
-     * gap between radii is still refined. Null when the estimate is censored or has no interval.
-     */
-    public static Span interval(double rc, double rcLow, double rcHigh, boolean censored, Collection<Double> measured,
-                                double targetWidth) {
+    /** The interval to refine, {@code [rcLow, rcHigh]}; null when the estimate is censored or has no interval. */
+    public static Span interval(double rc, double rcLow, double rcHigh, boolean censored) {
         if (censored || !Double.isFinite(rc) || !Double.isFinite(rcLow) || !Double.isFinite(rcHigh)) {
             return null;
         }
-        if (rcHigh - rcLow > targetWidth) {
-            return new Span(rcLow, rcHigh);
-        }
-        double below = Double.NEGATIVE_INFINITY;
-        double above = Double.POSITIVE_INFINITY;
-        for (double r : measured) {
-            if (r <= rc && r > below) {
-                below = r;
-            }
-            if (r >= rc && r < above) {
-                above = r;
-            }
-        }
-        double low = Double.isFinite(below) ? Math.min(rcLow, below) : rcLow;
-        double high = Double.isFinite(above) ? Math.max(rcHigh, above) : rcHigh;
-        return new Span(low, high);
+        return new Span(rcLow, rcHigh);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The estimators on trajectories simulated from a known P(R), over many independent data sets. */
@@ -27,8 +28,8 @@ class RcCoverageTest {
             for (RcEstimate e : List.of(logistic, monotone)) {
                 assertFalse(e.censored(), e.toString());
                 assertEquals(grid.length * 100L, e.trajectories());
-                // Informative: far narrower than the grid, wide enough to hold the point estimate.
-                assertTrue(e.rcHigh() - e.rcLow() < 0.15, e.toString());
+                // Informative: far narrower than the grid (1.1), wide enough to hold the point estimate.
+                assertTrue(e.rcHigh() - e.rcLow() < 0.25, e.toString());
                 assertTrue(e.rcLow() <= e.rc() && e.rc() <= e.rcHigh(), e.toString());
                 covered[e.method().ordinal()] += contains(e, truth);
             }
@@ -45,6 +46,33 @@ class RcCoverageTest {
             assertTrue(covered[i] >= 34, method + " covered the truth in " + covered[i] + " of 40");
             assertTrue(insideOther[i] >= 34,
                     method + " inside the other method's interval in " + insideOther[i] + " of 40");
+        }
+    }
+
+    /**
+     * A nearly step-like P(R) (THEORY.md section 6: large d) whose crossing falls at a different
+     * place between two grid radii in every data set: each bootstrap resample then crosses at the
+     * same interpolated point, so only the data-limited part of the interval can cover the truth.
+     */
+    @Test
+    void stepLikeTransitionsBetweenRadiiAreCovered() {
+        double[] grid = Simulation.grid(2.0, 0.1, 9);
+        SplittableRandom where = new SplittableRandom(7);
+        int[] covered = new int[RcMethod.values().length];
+        for (int set = 0; set < DATA_SETS; set++) {
+            double truth = 2.3 + 0.1 * where.nextDouble();
+            Simulation sim = Simulation.draw(grid, 40,
+                    r -> Simulation.sigmoid((r - truth) / 0.003), 3000 + set);
+            for (RcMethod method : RcMethod.values()) {
+                RcEstimate e = estimate(sim, 0.5, method, set);
+                // At most the two grid gaps around a truth that sits close to a radius.
+                assertTrue(e.rcHigh() - e.rcLow() <= 0.2 + 1e-9, e.toString());
+                covered[method.ordinal()] += contains(e, truth);
+            }
+        }
+        for (RcMethod method : RcMethod.values()) {
+            assertTrue(covered[method.ordinal()] >= 34,
+                    method + " covered the truth in " + covered[method.ordinal()] + " of 40");
         }
     }
 

@@ -84,8 +84,8 @@ class RcEstimatorTest {
             assertEquals(first, again);
             assertEquals(first, reordered);
             assertEquals(first.rc(), otherSeed.rc());
-            assertNotEquals(List.of(first.rcLow(), first.rcHigh()),
-                    List.of(otherSeed.rcLow(), otherSeed.rcHigh()));
+            // The bootstrap part of the interval (in the note) depends on the seed.
+            assertNotEquals(first.note(), otherSeed.note());
             List<RcEstimate> levels = RcEstimator.estimateLevels(sim.radius(), sim.collapse(),
                     new double[] {0.25, 0.5}, method, 300, 0.9, 42);
             assertEquals(first, levels.get(1));
@@ -93,11 +93,75 @@ class RcEstimatorTest {
     }
 
     @Test
-    void withoutResamplesTheIntervalIsNaN() {
-        Simulation sim = Simulation.counts(new double[] {1, 2, 3}, new int[] {10, 10, 10},
-                new int[] {0, 3, 8});
+    void separatedOutcomesGiveTheWholeGapNotAPoint() {
+        // P = 0 up to R = 2 and 1 from R = 3 on: the crossing may be anywhere in (2, 3), and no
+        // amount of resampling (every resample is the data themselves) says where.
+        Simulation sim = Simulation.counts(new double[] {1, 2, 3, 4}, new int[] {40, 40, 40, 40},
+                new int[] {0, 0, 40, 40});
+        for (RcMethod method : RcMethod.values()) {
+            for (int resamples : new int[] {0, 200}) {
+                RcEstimate e = RcEstimator.estimate(sim.radius(), sim.collapse(), 0.5, method,
+                        resamples, 0.95, 3);
+                assertEquals(2.0, e.rcLow(), 1e-5, e.toString());
+                assertEquals(3.0, e.rcHigh(), 1e-5, e.toString());
+            }
+        }
+    }
+
+    @Test
+    void monotoneBracketStopsAtTheRadiiWhoseWilsonIntervalsExcludeTheLevel() {
+        // Wilson 95% of 4/20 is [0.081, 0.416] and of 12/20 is [0.387, 0.781]: R = 2 is confidently
+        // below 0.5, R = 3 is not confidently above, R = 4 (18/20: [0.699, 0.972]) is.
+        Simulation sim = Simulation.counts(new double[] {1, 2, 3, 4}, new int[] {20, 20, 20, 20},
+                new int[] {0, 4, 12, 18});
+        RcEstimate e = point(sim, 0.5, RcMethod.MONOTONE);
+        assertEquals(2.0, e.rcLow(), 1e-12);
+        assertEquals(4.0, e.rcHigh(), 1e-12);
+    }
+
+    /**
+     * The profile-likelihood interval against a brute-force search of the two-parameter likelihood
+     * on a grid of crossings and slopes: the crossings whose best slope keeps the likelihood within
+     * z²/2 of the maximum.
+     */
+    @Test
+    void profileLikelihoodMatchesABruteForceGridSearch() {
+        double[] grid = {1.0, 1.5, 2.0, 2.5};
+        int[] trials = {50, 50, 50, 50};
+        int[] hits = {3, 15, 31, 44};
+        Simulation sim = Simulation.counts(grid, trials, hits);
         RcEstimate e = point(sim, 0.5, RcMethod.LOGISTIC);
-        assertTrue(Double.isNaN(e.rcLow()) && Double.isNaN(e.rcHigh()));
+        double z = 1.959963984540054;
+        int steps = 3000;
+        double[] profile = new double[steps + 1];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i <= steps; i++) {
+            double rho = 1.0 + 1.5 * i / steps;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j <= 4000; j++) {
+                double beta = Math.pow(10, -3 + 6.0 * j / 4000);
+                double ll = 0;
+                for (int k = 0; k < grid.length; k++) {
+                    double p = 1 / (1 + Math.exp(-beta * (grid[k] - rho)));
+                    ll += hits[k] * Math.log(p) + (trials[k] - hits[k]) * Math.log(1 - p);
+                }
+                best = Math.max(best, ll);
+            }
+            profile[i] = best;
+            max = Math.max(max, best);
+        }
+        double low = Double.NaN;
+        double high = Double.NaN;
+        for (int i = 0; i <= steps; i++) {
+            if (profile[i] >= max - z * z / 2) {
+                double rho = 1.0 + 1.5 * i / steps;
+                low = Double.isNaN(low) ? rho : low;
+                high = rho;
+            }
+        }
+        assertEquals(low, e.rcLow(), 2e-3, e.toString());
+        assertEquals(high, e.rcHigh(), 2e-3, e.toString());
+        assertTrue(e.note().contains("profile likelihood"), e.note());
     }
 
     @Test

@@ -57,24 +57,10 @@ class RefinementTest {
     }
 
     @Test
-    void aWideBootstrapIntervalIsRefinedAsIs() {
-        List<Double> measured = List.of(2.0, 2.48, 2.56, 2.64);
-        assertEquals(new Refinement.Span(2.5393, 2.576),
-            Refinement.interval(2.5527, 2.5393, 2.576, false, measured, 0.02));
-    }
-
-    @Test
-    void aNarrowBootstrapIntervalIsWidenedToTheRadiiAroundTheEstimate() {
-        // a step between two measured radii: degenerate bootstrap interval, bracket 2.3 .. 2.6
-        List<Double> measured = List.of(2.0, 2.3, 2.6, 2.9);
-        assertEquals(new Refinement.Span(2.3, 2.6), Refinement.interval(2.45, 2.45, 2.45, false, measured, 0.1));
-        assertEquals(new Refinement.Span(2.3, 2.6), Refinement.interval(2.38, 2.377, 2.391, false, measured, 0.02));
-        // narrow enough once the radii around the estimate are close
-        Refinement.Span done = Refinement.interval(2.552, 2.548, 2.556, false, List.of(2.545, 2.555, 2.56), 0.02);
-        assertEquals(new Refinement.Span(2.545, 2.556), done);
-        assertTrue(done.width() <= 0.02);
-        assertNull(Refinement.interval(Double.NaN, 3.0, Double.POSITIVE_INFINITY, true, measured, 0.1));
-        assertNull(Refinement.interval(2.5, Double.NaN, Double.NaN, false, measured, 0.1));
+    void censoredOrIntervalFreeEstimatesAreNotRefined() {
+        assertEquals(new Refinement.Span(2.5393, 2.576), Refinement.interval(2.5527, 2.5393, 2.576, false));
+        assertNull(Refinement.interval(Double.NaN, 3.0, Double.POSITIVE_INFINITY, true));
+        assertNull(Refinement.interval(2.5, Double.NaN, Double.NaN, false));
     }
 
     static final String SPEC = """
