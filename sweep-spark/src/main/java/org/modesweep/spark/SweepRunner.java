@@ -236,7 +236,8 @@ public final class SweepRunner {
 
     /** Appends computed rows to {@code trajectories/} (one Spark write job). */
     static void append(SweepOutput output, Dataset<Row> rows, SweepSpec spec, int partitions) {
-        int files = Math.max(1, Math.min(spec.setups().size() * spec.grid().d().size(), 2 * partitions));
+        long setupDims = spec.setups().stream().mapToLong(x -> x.dims(spec.grid()).size()).sum();
+        int files = (int) Math.max(1, Math.min(setupDims, 2 * partitions));
         rows.repartition(files, col("setup"), col("d"))
             .sortWithinPartitions(SORT[0], java.util.Arrays.copyOfRange(SORT, 1, SORT.length))
             .write().mode(SaveMode.Append).partitionBy(TrajectoryRows.PARTITIONS)
@@ -342,8 +343,11 @@ public final class SweepRunner {
         var g = spec.grid();
         String starts = g.explicit() ? g.starts().size() + " explicit starts" + (g.seeds() > 1 ? " x " + g.seeds() + " seeds" : "")
             : g.seeds() + " seeds";
-        return String.format(Locale.ROOT, "%d setups x %d R x %d d x %d wStar x %s", spec.setups().size(), g.R().size(),
-            g.d().size(), g.wStar().size(), starts);
+        boolean restricted = spec.setups().stream().anyMatch(x -> x.d() != null);
+        String setupsByD = restricted
+            ? spec.setups().stream().mapToLong(x -> x.dims(g).size()).sum() + " (setup, d) pairs"
+            : String.format(Locale.ROOT, "%d setups x %d d", spec.setups().size(), g.d().size());
+        return String.format(Locale.ROOT, "%s x %d R x %d wStar x %s", setupsByD, g.R().size(), g.wStar().size(), starts);
     }
 
     private static boolean manifestAdaptive(Manifest m) {

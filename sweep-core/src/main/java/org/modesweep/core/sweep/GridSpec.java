@@ -32,9 +32,9 @@ public record GridSpec(List<Double> R, List<Long> d, List<Double> wStar, int see
         return explicit() ? starts.size() : 1;
     }
 
-    /** Trajectories per setup. */
-    public long trajectoriesPerSetup() {
-        return (long) R.size() * d.size() * wStar.size() * startCount() * seeds;
+    /** Trajectories per setup and dimension. */
+    public long trajectoriesPerDimension() {
+        return (long) R.size() * wStar.size() * startCount() * seeds;
     }
 
     String canonical() {

@@ -8,9 +8,10 @@ import org.modesweep.core.Thresholds;
 import org.modesweep.core.Trajectory;
 
 /**
- * The points of a sweep, addressed by index without materialising them: index {@code i} expands
- * (mixed radix, slowest first) to setup, {@code d}, {@code wStar}, {@code R}, explicit start and
- * seed index. Small and serialisable, so executors expand their own indices.
+ * The points of a sweep, addressed by index without materialising them: the indices form one
+ * block per setup (its dimensions may be a subset of the grid's), and within a block index
+ * {@code i} expands (mixed radix, slowest first) to {@code d}, {@code wStar}, {@code R}, explicit
+ * start and seed index. Small and serialisable, so executors expand their own indices.
  *
  * <p>{@link #indexAt(long)} is a fixed bijection of {@code [0, size)} (multiplication by a unit
  * near {@code 0.618·size}) that spreads consecutive positions over the whole grid: a contiguous
@@ -22,6 +23,8 @@ public final class PointSpace implements Serializable {
 
     private final SweepSpec spec;
     private final long size;
+    /** First index of each setup's block; a block expands its setup's d, wStar, R, start and seed. */
+    private final long[] blockStart;
     private final long[] radix;
     private final String[] setupKeys;
     private final long multiplier;
@@ -31,13 +34,13 @@ public final class PointSpace implements Serializable {
     PointSpace(SweepSpec spec) {
         this.spec = spec;
         GridSpec g = spec.grid();
-        this.radix = new long[] {spec.setups().size(), g.d().size(), g.wStar().size(), g.R().size(),
-            g.startCount(), g.seeds()};
-        long n = 1;
-        for (long r : radix) {
-            n = Math.multiplyExact(n, r);
+        this.radix = new long[] {g.wStar().size(), g.R().size(), g.startCount(), g.seeds()};
+        this.blockStart = new long[spec.setups().size() + 1];
+        for (int i = 0; i < spec.setups().size(); i++) {
+            long block = Math.multiplyExact((long) spec.setups().get(i).dims(g).size(), g.trajectoriesPerDimension());
+            blockStart[i + 1] = Math.addExact(blockStart[i], block);
         }
-        this.size = n;
+        this.size = blockStart[spec.setups().size()];
         this.setupKeys = new String[spec.setups().size()];
         for (int i = 0; i < setupKeys.length; i++) {
             setupKeys[i] = spec.setups().get(i).canonical() + ";classify=" + spec.classify().canonical();
@@ -58,19 +61,22 @@ public final class PointSpace implements Serializable {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("point index " + index + " outside [0, " + size + ")");
         }
+        int setupIndex = 0;
+        while (index >= blockStart[setupIndex + 1]) {
+            setupIndex++;
+        }
         long[] digit = new long[radix.length];
-        long rest = index;
+        long rest = index - blockStart[setupIndex];
         for (int k = radix.length - 1; k >= 0; k--) {
             digit[k] = rest % radix[k];
             rest /= radix[k];
         }
         GridSpec g = spec.grid();
-        int setupIndex = (int) digit[0];
-        long d = g.d().get((int) digit[1]);
-        double wStar = g.wStar().get((int) digit[2]);
-        double R = g.R().get((int) digit[3]);
-        StartCosines start = g.explicit() ? g.starts().get((int) digit[4]) : null;
-        int seedIndex = (int) digit[5];
+        long d = spec.setups().get(setupIndex).dims(g).get((int) rest);
+        double wStar = g.wStar().get((int) digit[0]);
+        double R = g.R().get((int) digit[1]);
+        StartCosines start = g.explicit() ? g.starts().get((int) digit[2]) : null;
+        int seedIndex = (int) digit[3];
         return point(index, setupIndex, R, d, wStar, start, seedIndex);
     }
 

@@ -1,20 +1,37 @@
 package org.modesweep.core.sweep;
 
 import java.io.Serializable;
+import java.util.List;
 import org.modesweep.core.Setup;
 import org.modesweep.core.Thresholds;
 import org.modesweep.core.Weights;
 
-/** One entry of {@code setups}: a named combination of weights mode, dynamics, initialisation and {@code a0}. */
-public record SetupSpec(String name, Weights weights, DynamicsSpec dynamics, InitSpec init, double a0)
+/**
+ * One entry of {@code setups}: a named combination of weights mode, dynamics, initialisation and {@code a0}, and
+ * optionally the dimensions it runs at ({@code d}, a subset of the grid's; null for all of them), e.g. {@code sgd}
+ * only where {@code O(Bd)} steps are affordable.
+ */
+public record SetupSpec(String name, Weights weights, DynamicsSpec dynamics, InitSpec init, double a0, List<Long> d)
     implements Serializable {
+
+    public SetupSpec {
+        d = d == null ? null : List.copyOf(d);
+    }
+
+    /** The dimensions this setup runs at. */
+    public List<Long> dims(GridSpec grid) {
+        return d == null ? grid.d() : d;
+    }
 
     /** The core setup; {@code start} is the point's explicit start (null for random starts). */
     public Setup toSetup(Thresholds thresholds, StartCosines start) {
         return new Setup(name, weights, init.build(start), dynamics.build(), thresholds, a0);
     }
 
-    /** Bit-exact description of everything but the classification thresholds, for ids and hashes. */
+    /**
+     * Bit-exact description of everything but the classification thresholds and {@code d}, for ids and hashes:
+     * restricting a setup's dimensions changes which points exist, not what a point computes.
+     */
     String canonical() {
         return "name=" + name + ";weights=" + weights.label() + ";init=" + init.canonical()
             + ";dynamics=" + dynamics.canonical() + ";a0=" + Canonical.num(a0);

@@ -70,7 +70,7 @@ public final class SpecParser {
     private static final List<String> TOP = List.of("name", "output", "seed", "maxTrajectories", "confirm",
         "grid", "setups", "classify", "threshold", "spark");
     private static final List<String> GRID = List.of("R", "d", "wStar", "seeds", "m1", "m2", "s", "unrealisable");
-    private static final List<String> SETUP = List.of("name", "weights", "dynamics", "init", "a0");
+    private static final List<String> SETUP = List.of("name", "weights", "dynamics", "init", "a0", "d");
     private static final Map<String, List<String>> DYNAMICS = Map.of(
         "flow", List.of("type", "tMax", "rtol", "tol"),
         "gd", List.of("type", "eta", "tMax", "tol"),
@@ -166,8 +166,8 @@ public final class SpecParser {
         SparkSpec spark = spark(top.get("spark"));
 
         if (grid != null && setups != null && maxTrajectories != null && confirm != null) {
-            BigDecimal total = BigDecimal.valueOf(setups.size()).multiply(BigDecimal.valueOf(grid.R().size()))
-                .multiply(BigDecimal.valueOf(grid.d().size())).multiply(BigDecimal.valueOf(grid.wStar().size()))
+            BigDecimal total = BigDecimal.valueOf(setups.stream().mapToLong(x -> x.dims(grid).size()).sum())
+                .multiply(BigDecimal.valueOf(grid.R().size())).multiply(BigDecimal.valueOf(grid.wStar().size()))
                 .multiply(BigDecimal.valueOf(grid.startCount())).multiply(BigDecimal.valueOf(grid.seeds()));
             if (total.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
                 error("grid", keyNode(top, "grid"), "the grid has " + total + " points, which is too many to index");
@@ -178,7 +178,7 @@ public final class SpecParser {
             }
         }
         if (grid != null && setups != null && threshold != null && threshold.adaptive()) {
-            long gridCount = setups.size() * grid.trajectoriesPerSetup();
+            long gridCount = setups.stream().mapToLong(x -> x.dims(grid).size() * grid.trajectoriesPerDimension()).sum();
             if (grid.explicit()) {
                 error("threshold.targetWidth", value(thresholdKeys, "targetWidth"), "adaptive refinement needs random starts, not explicit m1/m2/s starts");
             } else if (threshold.budget() > 0 && threshold.budget() < gridCount) {
@@ -298,10 +298,12 @@ public final class SpecParser {
             error(key + ".a0", value(m, "a0"), "a0 (the starting weight logit) applies to trainable weights only");
             a0 = null;
         }
-        if (name == null || weights == null || dynamics == null || init == null || a0 == null) {
+        List<Long> d = m.containsKey("d") ? longAxis(m, "d", key, node) : null;
+        if (name == null || weights == null || dynamics == null || init == null || a0 == null
+            || (m.containsKey("d") && d == null)) {
             return null;
         }
-        return new SetupSpec(name, weights, dynamics, init, a0);
+        return new SetupSpec(name, weights, dynamics, init, a0, d);
     }
 
     private DynamicsSpec dynamics(NodeTuple entry, String setupKey, Node setupNode) {
@@ -440,7 +442,7 @@ public final class SpecParser {
         List<Double> R = doubleAxis(m, "R", node, x -> x > 0 ? null : "must be > 0");
         List<Double> wStar = doubleAxis(m, "wStar", node,
             x -> x > 0 && x < 1 ? null : "must lie in (0, 1) (the mass of the +μ* mode)");
-        List<Long> d = longAxis(m, "d", node);
+        List<Long> d = longAxis(m, "d", "grid", node);
 
         boolean explicitAxes = m.containsKey("m1") || m.containsKey("m2") || m.containsKey("s");
         Integer seeds = null;
@@ -497,8 +499,14 @@ public final class SpecParser {
         }
         if (setups != null) {
             for (int i = 0; i < setups.size(); i++) {
+                List<Long> own = setups.get(i).d();
+                if (own != null && !d.containsAll(own)) {
+                    List<Long> extra = own.stream().filter(x -> !d.contains(x)).toList();
+                    error("setups[" + i + "].d", value(m, "d"), "setup '" + setups.get(i).name() + "' lists d = " + extra
+                        + ", which grid.d " + d + " does not hold (a setup's d picks from the grid's)");
+                }
                 if (setups.get(i).dynamics().type().equals("sgd")) {
-                    for (long dim : d) {
+                    for (long dim : own == null ? d : own) {
                         if (dim > Integer.MAX_VALUE / 4) {
                             error("grid.d", value(m, "d"), "setup '" + setups.get(i).name()
                                 + "' uses sgd, which stores d-vectors: d = " + dim + " is too large");
@@ -729,8 +737,8 @@ public final class SpecParser {
         return ok ? values : null;
     }
 
-    private List<Long> longAxis(Map<String, NodeTuple> m, String name, Node parent) {
-        String key = "grid." + name;
+    private List<Long> longAxis(Map<String, NodeTuple> m, String name, String prefix, Node parent) {
+        String key = prefix + "." + name;
         NodeTuple entry = m.get(name);
         if (entry == null || isNull(entry.getValueNode())) {
             error(key, entry == null ? parent : entry.getValueNode(), "missing: give an integer or a list of integers");

@@ -27,7 +27,7 @@ public record SweepSpec(String source, String name, String output, long seed, lo
 
     /** Number of trajectories (= rows of {@code trajectories/}, = grid points). */
     public long trajectories() {
-        return setups.size() * grid.trajectoriesPerSetup();
+        return setups.stream().mapToLong(s -> s.dims(grid).size() * grid.trajectoriesPerDimension()).sum();
     }
 
     public PointSpace points() {
@@ -50,6 +50,9 @@ public record SweepSpec(String source, String name, String output, long seed, lo
             .append("\nclassify:").append(classify.canonical());
         for (SetupSpec s : setups) {
             b.append("\nsetup:").append(s.canonical());
+            if (s.d() != null) {
+                b.append(";d=").append(s.d());
+            }
         }
         if (threshold.adaptive()) { // adaptive: the threshold block decides which rows exist
             b.append("\nadaptive:").append(threshold.adaptiveCanonical());
@@ -132,6 +135,9 @@ public record SweepSpec(String source, String name, String output, long seed, lo
             }
             m.put("init", init);
             m.put("a0", s.a0());
+            if (s.d() != null) {
+                m.put("d", s.d());
+            }
             list.add(m);
         }
         root.put("setups", list);

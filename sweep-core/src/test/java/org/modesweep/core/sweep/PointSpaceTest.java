@@ -38,6 +38,33 @@ class PointSpaceTest {
     }
 
     @Test
+    void aSetupRestrictedToSomeDimensionsKeepsTheIdsAndSeedsOfTheFullGrid() {
+        SweepSpec full = spec("5");
+        SweepSpec restricted = SpecParser.parse(SpecParserTest.VALID.replace("tMax: 50}, a0: 0.5}",
+            "tMax: 50}, a0: 0.5, d: [10]}"), "x.yaml", false);
+        PointSpace all = full.points();
+        PointSpace some = restricted.points();
+        assertEquals(90 + 45, some.size());
+        assertEquals(some.size(), restricted.trajectories());
+        Set<String> fullIds = new HashSet<>();
+        for (long i = 0; i < all.size(); i++) {
+            GridPoint p = all.point(i);
+            fullIds.add(p.pointId() + p.seed());
+        }
+        Set<String> seen = new HashSet<>();
+        for (long i = 0; i < some.size(); i++) {
+            GridPoint p = some.point(i);
+            assertTrue(!p.setup().equals("trainable-sgd") || p.d() == 10, p.toString());
+            assertTrue(fullIds.contains(p.pointId() + p.seed()), p.toString());
+            assertTrue(seen.add(p.pointId()));
+        }
+        assertNotEquals(full.hash(), restricted.hash());
+        SweepSpec reread = SpecParser.parse(restricted.toYaml(), "resolved.yaml", false);
+        assertEquals(restricted.setups(), reread.setups());
+        assertEquals(restricted.hash(), reread.hash());
+    }
+
+    @Test
     void balancedOrderIsABijectionThatMixesTheGrid() {
         for (String seeds : new String[] {"1", "5", "7"}) {
             PointSpace s = spec(seeds).points();

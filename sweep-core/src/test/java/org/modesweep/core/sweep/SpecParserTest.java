@@ -266,6 +266,14 @@ class SpecParserTest {
     }
 
     @Test
+    void aSetupsDimensionsMustComeFromTheGrid() {
+        SpecException.Error e = error(with("a0: 0.5}", "a0: 0.5, d: [10, 20]}"));
+        assertEquals("setups[1].d", e.key());
+        assertTrue(e.reason().contains("d = [20]"), e.reason());
+        assertEquals("setups[0].d[0]", error(with("init: {type: sphere}}", "init: {type: sphere}, d: [0]}")).key());
+    }
+
+    @Test
     void gridAboveTheLimitNeedsConfirmation() {
         String big = with("seeds: 5", "seeds: 100000");
         SpecException.Error e = error(big);
