@@ -47,26 +47,29 @@ final class LocalLogistic {
         int hi = w.hi();
         String window = w.describe(r);
         if (separated(c, lo, hi)) {
-            return fallback(r, k, window, "separated");
+            return unbounded(curve, k, level, window, "separated");
         }
         double centre = (r[lo] + r[hi]) / 2;
         double scale = (r[hi] - r[lo]) / 2;
         double[] b = maximise(c, lo, hi, centre, scale);
         if (b == null) {
-            return fallback(r, k, window, "no convergence");
+            return unbounded(curve, k, level, window, "no convergence");
         }
         if (b[1] <= 0) {
-            return fallback(r, k, window, "non-increasing fit");
+            return unbounded(curve, k, level, window, "non-increasing fit");
         }
         double rc = centre + scale * (logit(level) - b[0]) / b[1];
         // Stay inside the window: beyond it the fit is an extrapolation the data do not support.
         return new Crossing(Math.max(r[lo], Math.min(r[hi], rc)), window);
     }
 
-    /** Without a finite maximum the slope is unbounded; the bracket's midpoint is the honest answer. */
-    private static Crossing fallback(double[] r, int k, String window, String reason) {
-        return new Crossing((r[k - 1] + r[k]) / 2, window + ": " + reason + ", midpoint of R = "
-                + Crossing.radius(r[k - 1]) + " and " + Crossing.radius(r[k]));
+    /**
+     * Without a finite maximum the slope is unbounded and a whole range of crossings is equally
+     * likely; its middle is the honest answer.
+     */
+    private static Crossing unbounded(MonotoneCurve curve, int k, double level, String window, String reason) {
+        return new Crossing(ProfileLikelihood.argmax(curve, k, level),
+                window + ": " + reason + ", middle of the most likely crossings");
     }
 
     /**

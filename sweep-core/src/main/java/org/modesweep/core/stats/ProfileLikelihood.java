@@ -16,6 +16,8 @@ final class ProfileLikelihood {
     private static final double MAX_SLOPE = 1e7;
     private static final int SCAN = 400;
     private static final int BISECTIONS = 64;
+    /** Log-likelihood differences below this count as ties of the maximum. */
+    private static final double TIE = 1e-9;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
 
     private final Counts c;
@@ -34,10 +36,22 @@ final class ProfileLikelihood {
 
     /** The interval around the bracket {@code (k - 1, k)}, clipped to the window's radii. */
     static Interval interval(MonotoneCurve curve, int k, double level, double confidence) {
-        Counts c = curve.counts;
-        ProfileLikelihood p = new ProfileLikelihood(c, LocalLogistic.Window.around(c, k), level);
         double z = STANDARD_NORMAL.inverseCumulativeProbability(0.5 + confidence / 2);
-        return p.within(z * z / 2);
+        return of(curve, k, level).within(z * z / 2);
+    }
+
+    /**
+     * The middle of the crossings that maximise the profile: the estimate when the slope's maximum
+     * likelihood is infinite ((quasi-)separated outcomes), e.g. the middle of the gap between the
+     * last radius without and the first with collapses.
+     */
+    static double argmax(MonotoneCurve curve, int k, double level) {
+        Interval best = of(curve, k, level).within(TIE);
+        return (best.low() + best.high()) / 2;
+    }
+
+    private static ProfileLikelihood of(MonotoneCurve curve, int k, double level) {
+        return new ProfileLikelihood(curve.counts, LocalLogistic.Window.around(curve.counts, k), level);
     }
 
     private Interval within(double drop) {
