@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 /** {@code sweep plot PATH}: redraws a sweep's figures. */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Redraw a sweep's figures (PNG and SVG) under its plots/ folder:",
-        "P(collapse) against R per setup (one curve per d, Wilson bars) and R_c against d (bootstrap bars).",
+        "P(collapse) against R per setup (one curve per d, Wilson bars), R_c against d (interval bars)",
+        "and, with several setups, their R_c(d) side by side per level.",
         "Uses probabilities/ and rc/ when present, else aggregates trajectories/ (without saving tables)."})
 final class PlotCommand implements Callable<Integer> {
 
@@ -35,7 +36,7 @@ final class PlotCommand implements Callable<Integer> {
             List<String> drawn;
             if (!fromTrajectories && out.hasParquet(SweepOutput.PROBABILITIES) && out.hasParquet(SweepOutput.RC)) {
                 drawn = SweepAggregation.drawPlots(out, Aggregates.readProbabilities(spark, out.uri(SweepOutput.PROBABILITIES)),
-                    Aggregates.readRc(spark, out.uri(SweepOutput.RC)));
+                    Aggregates.readRc(spark, out.uri(SweepOutput.RC)), savedMethod(sweep));
             } else {
                 drawn = SweepAggregation.aggregate(spark, out, sweep.spec(), sweep.spec().threshold(), false, true).plots();
             }
@@ -46,5 +47,12 @@ final class PlotCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    /** The method rc/ was last aggregated with (the manifest records it), else the spec's. */
+    private static String savedMethod(ExistingSweep sweep) {
+        Object saved = sweep.manifest() == null || sweep.manifest().aggregation() == null ? null
+            : sweep.manifest().aggregation().get("method");
+        return saved == null ? sweep.spec().threshold().method() : saved.toString();
     }
 }

@@ -43,7 +43,7 @@ public final class SweepAggregation {
             writeRc(spark, out, rc);
         }
         if (plots) {
-            drawn = drawPlots(out, probabilities, rc);
+            drawn = drawPlots(out, probabilities, rc, threshold.method());
         }
         return new Tables(probabilities, rc, drawn, failed);
     }
@@ -53,9 +53,10 @@ public final class SweepAggregation {
         out.write(SweepOutput.SUMMARY, Aggregates.csv(rc));
     }
 
-    public static List<String> drawPlots(SweepOutput out, List<Probability> probabilities, List<RcRow> rc) {
+    public static List<String> drawPlots(SweepOutput out, List<Probability> probabilities, List<RcRow> rc,
+                                         String method) {
         Path folder = out.localFolder(SweepOutput.PLOTS);
-        List<String> drawn = SweepPlots.draw(folder, probabilities, rc);
+        List<String> drawn = SweepPlots.draw(folder, probabilities, rc, method);
         out.publish(folder, SweepOutput.PLOTS);
         return drawn;
     }

@@ -21,8 +21,9 @@ import org.modesweep.spark.Aggregates.RcRow;
 /**
  * The figures of a sweep, per setup: {@code <setup>-probability} (P(collapse) against R, one curve
  * per d [and wStar], Wilson bars), {@code <setup>-rc} (R_c against d per level [and wStar], bootstrap
- * bars, log x when d spans a decade or more) and, for explicit-start grids, outcome maps
- * {@code <setup>-map-...} (majority outcome over (m1, m2) per d, wStar, R and s).
+ * bars, log x when d spans a decade or more), for explicit-start grids outcome maps
+ * {@code <setup>-map-...} (majority outcome over (m1, m2) per d, wStar, R and s), and with several setups
+ * and dimensions {@code rc-vs-d-level-<L>}, the setups' R_c(d) side by side.
  */
 public final class SweepPlots {
     /** At most this many outcome maps per sweep. */
@@ -31,8 +32,11 @@ public final class SweepPlots {
     private SweepPlots() {
     }
 
-    /** Draws every figure into {@code folder}; returns the base names written. */
-    public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> rc) {
+    /**
+     * Draws every figure into {@code folder}; returns the base names written. {@code method} is the
+     * spec's R_c method, the one the figure comparing setups shows.
+     */
+    public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> rc, String method) {
         List<String> written = new ArrayList<>();
         Set<String> setups = new LinkedHashSet<>();
         probabilities.forEach(p -> setups.add(p.setup()));
@@ -48,7 +52,44 @@ public final class SweepPlots {
                 written.addAll(outcomeMaps(folder, setup, mine, MAX_MAPS - (written.size())));
             }
         }
+        List<RcRow> chosen = rc.stream().filter(r -> r.method().equalsIgnoreCase(method)).toList();
+        if (chosen.stream().map(RcRow::setup).distinct().count() > 1 && chosen.stream().map(RcRow::d).distinct().count() > 1) {
+            chosen.stream().map(RcRow::level).distinct().sorted()
+                .forEach(level -> written.add(setupsPlot(folder, chosen.stream().filter(r -> r.level() == level).toList(),
+                    severalW)));
+        }
         return written;
+    }
+
+    /**
+     * {@code rc-vs-d-level-<L>}: R_c against d at one level, one curve per setup [and wStar]; the legend names
+     * the dimensions where a setup's R_c is censored (level not reached, or reached already, in the searched radii).
+     */
+    private static String setupsPlot(Path folder, List<RcRow> rows, boolean severalW) {
+        Map<String, TreeMap<Long, RcRow>> curves = new LinkedHashMap<>();
+        for (RcRow r : rows) {
+            String label = r.setup() + (severalW ? ", w* = " + label(r.wStar()) : "");
+            curves.computeIfAbsent(label, k -> new TreeMap<>()).put(r.d(), r);
+        }
+        List<Curve> list = new ArrayList<>();
+        curves.forEach((label, byD) -> {
+            List<String> censored = byD.values().stream().filter(RcRow::censored)
+                .map(r -> (Double.isInfinite(r.rcHigh()) ? ">" : "<") + label(r.censored() && Double.isInfinite(r.rcHigh())
+                    ? r.rcLow() : r.rcHigh()) + " at d=" + r.d()).toList();
+            long n = byD.values().stream().mapToLong(RcRow::trajectories).max().orElse(0);
+            String text = label + " (up to " + n + " runs per d" + (censored.isEmpty() ? "" : "; R_c " + String.join(", ", censored)) + ")";
+            list.add(curve(text, byD.values().stream()
+                .map(r -> new double[] {r.d(), r.censored() ? Double.NaN : r.rc(), r.rcLow(), r.rcHigh()}).toList()));
+        });
+        RcRow first = rows.get(0);
+        long dMin = rows.stream().mapToLong(RcRow::d).min().orElse(1);
+        long dMax = rows.stream().mapToLong(RcRow::d).max().orElse(1);
+        String base = "rc-vs-d-level-" + label(first.level());
+        Plots.lines(folder.resolve(base), String.format(Locale.ROOT,
+                "R_c(d) where P(collapse) = %s%s (%s fit, %d%% intervals)", label(first.level()),
+                severalW ? "" : ", w* = " + label(first.wStar()), first.method(), Math.round(100 * first.confidence())),
+            "d (dimension)", "R_c = |μ*| at the crossing", list, dMax >= 10 * dMin);
+        return base;
     }
 
     private static String probabilityPlot(Path folder, String setup, List<Probability> rows, boolean severalW) {
