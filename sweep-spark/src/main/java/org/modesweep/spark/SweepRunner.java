@@ -21,6 +21,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.modesweep.core.Engine;
@@ -102,8 +103,10 @@ public final class SweepRunner {
             out.printf(Locale.ROOT, "note: this output was started by engine %s; rows computed now come from %s%n",
                 manifest.engineVersion(), Engine.version());
         }
-        output.cleanStaging(SweepOutput.TRAJECTORIES);
-        output.requireSoundTable(SweepOutput.TRAJECTORIES);
+        for (String table : new String[] {SweepOutput.TRAJECTORIES, SweepOutput.SERIES}) {
+            output.cleanStaging(table);
+            output.requireSoundTable(table);
+        }
         output.write(SweepOutput.SPEC, spec.toYaml());
         output.writeManifest(manifest.withProgress(false, manifest.trajectories(), now));
 
@@ -195,6 +198,11 @@ public final class SweepRunner {
             expected = total + adaptive.refinedPoints();
         }
         long distinct = checkComplete(spark, output, expected);
+        long repeated = SeriesRows.compact(spark, output);
+        if (repeated > 0) {
+            out.printf(Locale.ROOT, "note: removed %d series rows written twice (a point recomputed after an interruption)%n",
+                repeated);
+        }
         out.println("aggregating ...");
         SweepAggregation.Tables tables = SweepAggregation.aggregate(spark, output, spec, spec.threshold(), true, true);
         output.writeManifest(manifest.withProgress(true, distinct, Instant.now().toString())
@@ -228,16 +236,31 @@ public final class SweepRunner {
                                    LongAccumulator computed, DoubleAccumulator wallMs, long start, long end,
                                    int partitions, SweepSpec spec) {
         int parts = (int) Math.max(1, Math.min(partitions, end - start));
-        Dataset<Row> rows = spark.range(start, end, 1, parts)
-            .mapPartitions(new ComputePartition(space, done, computed, wallMs), Encoders.row(TrajectoryRows.SCHEMA));
+        boolean series = spec.record() != null;
+        Dataset<Row> rows = spark.range(start, end, 1, parts).mapPartitions(
+            new ComputePartition(space, done, computed, wallMs), Encoders.row(series ? SeriesRows.CHUNK : TrajectoryRows.SCHEMA));
         spark.sparkContext().setJobDescription("sweep " + spec.name() + " points " + start + ".." + end);
-        append(output, rows, spec, partitions);
+        if (!series) {
+            append(output, rows, spec, partitions);
+            return;
+        }
+        // Computed once, written twice: series first, since a trajectory row is what marks a point done.
+        Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            SeriesRows.append(output, cached, files(spec, partitions));
+            append(output, cached.select(TrajectoryRows.columns()), spec, partitions);
+        } finally {
+            cached.unpersist();
+        }
+    }
+
+    private static int files(SweepSpec spec, int partitions) {
+        return Math.max(1, Math.min(spec.setups().size() * spec.grid().d().size(), 2 * partitions));
     }
 
     /** Appends computed rows to {@code trajectories/} (one Spark write job). */
     static void append(SweepOutput output, Dataset<Row> rows, SweepSpec spec, int partitions) {
-        int files = Math.max(1, Math.min(spec.setups().size() * spec.grid().d().size(), 2 * partitions));
-        rows.repartition(files, col("setup"), col("d"))
+        rows.repartition(files(spec, partitions), col("setup"), col("d"))
             .sortWithinPartitions(SORT[0], java.util.Arrays.copyOfRange(SORT, 1, SORT.length))
             .write().mode(SaveMode.Append).partitionBy(TrajectoryRows.PARTITIONS)
             .parquet(output.uri(SweepOutput.TRAJECTORIES));

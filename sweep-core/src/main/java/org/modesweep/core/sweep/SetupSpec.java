@@ -5,9 +5,12 @@ import org.modesweep.core.Setup;
 import org.modesweep.core.Thresholds;
 import org.modesweep.core.Weights;
 
-/** One entry of {@code setups}: a named combination of weights mode, dynamics, initialisation and {@code a0}. */
-public record SetupSpec(String name, Weights weights, DynamicsSpec dynamics, InitSpec init, double a0)
-    implements Serializable {
+/**
+ * One entry of {@code setups}: a named combination of weights mode, dynamics, initialisation and {@code a0};
+ * {@code seeds} (null: the grid's) lets a costly setup run fewer seeds than a cheap one at the same points.
+ */
+public record SetupSpec(String name, Weights weights, DynamicsSpec dynamics, InitSpec init, double a0,
+                        Integer seeds) implements Serializable {
 
     /** The core setup; {@code start} is the point's explicit start (null for random starts). */
     public Setup toSetup(Thresholds thresholds, StartCosines start) {
@@ -17,6 +20,6 @@ public record SetupSpec(String name, Weights weights, DynamicsSpec dynamics, Ini
     /** Bit-exact description of everything but the classification thresholds, for ids and hashes. */
     String canonical() {
         return "name=" + name + ";weights=" + weights.label() + ";init=" + init.canonical()
-            + ";dynamics=" + dynamics.canonical() + ";a0=" + Canonical.num(a0);
+            + ";dynamics=" + dynamics.canonical() + ";a0=" + Canonical.num(a0) + (seeds == null ? "" : ";seeds=" + seeds);
     }
 }
