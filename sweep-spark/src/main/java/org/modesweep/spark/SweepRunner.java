@@ -363,6 +363,12 @@ public final class SweepRunner {
 
     static String describeGrid(SweepSpec spec) {
         var g = spec.grid();
+        boolean uniform = spec.setups().stream().allMatch(s -> g.trajectories(s) == g.trajectories(spec.setups().get(0)));
+        if (!uniform) { // per-setup seeds, or random-start setups beside explicit ones
+            return String.format(Locale.ROOT, "%d R x %d d x %d wStar x (%s)", g.R().size(), g.d().size(), g.wStar().size(),
+                String.join(" + ", spec.setups().stream().map(s -> s.name() + ": " + (g.startCount(s) > 1
+                    ? g.startCount(s) + " explicit starts x " : "") + g.seeds(s) + " seeds").toList()));
+        }
         String starts = g.explicit() ? g.starts().size() + " explicit starts" + (g.seeds() > 1 ? " x " + g.seeds() + " seeds" : "")
             : g.seeds() + " seeds";
         return String.format(Locale.ROOT, "%d setups x %d R x %d d x %d wStar x %s", spec.setups().size(), g.R().size(),
