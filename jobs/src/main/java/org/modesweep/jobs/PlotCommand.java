@@ -1,5 +1,6 @@
 package org.modesweep.jobs;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -35,8 +36,10 @@ final class PlotCommand implements Callable<Integer> {
             SweepOutput out = sweep.output();
             List<String> drawn;
             if (!fromTrajectories && out.hasParquet(SweepOutput.PROBABILITIES) && out.hasParquet(SweepOutput.RC)) {
-                drawn = SweepAggregation.drawPlots(out, Aggregates.readProbabilities(spark, out.uri(SweepOutput.PROBABILITIES)),
-                    Aggregates.readRc(spark, out.uri(SweepOutput.RC)), savedMethod(sweep));
+                drawn = new ArrayList<>(SweepAggregation.drawPlots(out,
+                    Aggregates.readProbabilities(spark, out.uri(SweepOutput.PROBABILITIES)),
+                    Aggregates.readRc(spark, out.uri(SweepOutput.RC)), savedMethod(sweep)));
+                drawn.addAll(SweepAggregation.drawFigures(spark, out, sweep.spec()));
             } else {
                 drawn = SweepAggregation.aggregate(spark, out, sweep.spec(), sweep.spec().threshold(), false, true).plots();
             }

@@ -7,12 +7,15 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
+import org.modesweep.core.Recorder;
+import org.modesweep.core.sweep.GridPoint;
 import org.modesweep.core.sweep.PointSpace;
 
 /**
  * Executor side of a chunk: expands each position of the balanced order to its grid point (from
  * the broadcast {@link PointSpace}), skips points that already have a row, and runs the core
- * engine lazily, one row at a time.
+ * engine lazily, one row at a time; when the spec records series, each row also carries its
+ * series ({@link SeriesRows#CHUNK}).
  */
 final class ComputePartition implements MapPartitionsFunction<Long, Row> {
     private final Broadcast<PointSpace> space;
@@ -56,7 +59,17 @@ final class ComputePartition implements MapPartitionsFunction<Long, Row> {
                 long position = next;
                 next = advance();
                 long t0 = System.nanoTime();
-                Row row = TrajectoryRows.compute(points, points.pointAt(position));
+                GridPoint point = points.pointAt(position);
+                Row row;
+                if (points.spec().record() == null) {
+                    row = TrajectoryRows.compute(points, point);
+                } else {
+                    boolean recorded = points.spec().records(point.setup(), point.seedIndex());
+                    SeriesRows.Collector series = new SeriesRows.Collector(
+                        recorded ? points.spec().record().every() : Double.POSITIVE_INFINITY);
+                    row = SeriesRows.withSeries(TrajectoryRows.compute(points, point, 0, recorded ? series : Recorder.NONE),
+                        series.samples());
+                }
                 wallMs.add((System.nanoTime() - t0) / 1e6);
                 computed.add(1);
                 return row;

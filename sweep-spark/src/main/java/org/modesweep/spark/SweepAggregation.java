@@ -2,6 +2,7 @@ package org.modesweep.spark;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,8 @@ public final class SweepAggregation {
             writeRc(spark, out, rc);
         }
         if (plots) {
-            drawn = drawPlots(out, probabilities, rc, threshold.method());
+            drawn = new ArrayList<>(drawPlots(out, probabilities, rc, threshold.method()));
+            drawn.addAll(drawFigures(spark, out, spec));
         }
         return new Tables(probabilities, rc, drawn, failed);
     }
@@ -51,6 +53,11 @@ public final class SweepAggregation {
     static void writeRc(SparkSession spark, SweepOutput out, List<RcRow> rc) {
         Aggregates.rcFrame(spark, rc).coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.uri(SweepOutput.RC));
         out.write(SweepOutput.SUMMARY, Aggregates.csv(rc));
+    }
+
+    /** The spec's {@code figures} (evolution, plateaus, basins), drawn into {@code plots/}. */
+    public static List<String> drawFigures(SparkSession spark, SweepOutput out, SweepSpec spec) {
+        return Figures.draw(spark, out, spec);
     }
 
     public static List<String> drawPlots(SweepOutput out, List<Probability> probabilities, List<RcRow> rc,

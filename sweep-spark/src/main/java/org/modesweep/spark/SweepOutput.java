@@ -16,11 +16,13 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 
 /**
  * The folder of one sweep (any Hadoop-compatible URI) and its layout:
- * {@code trajectories/}, {@code probabilities/}, {@code rc/}, {@code summary.csv}, {@code plots/},
+ * {@code trajectories/}, {@code series/} (recorded time series), {@code probabilities/}, {@code rc/},
+ * {@code summary.csv}, {@code plots/},
  * {@code spec.yaml} (the resolved spec) and {@code manifest.json}.
  */
 public final class SweepOutput {
     public static final String TRAJECTORIES = "trajectories";
+    public static final String SERIES = "series";
     public static final String PROBABILITIES = "probabilities";
     public static final String RC = "rc";
     public static final String PLOTS = "plots";

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.modesweep.core.Outcome;
 import org.modesweep.core.plot.Curve;
+import org.modesweep.core.plot.OutcomeColours;
 import org.modesweep.core.plot.Plots;
 import org.modesweep.core.stats.Interval;
 import org.modesweep.core.stats.Wilson;
@@ -153,13 +154,7 @@ public final class SweepPlots {
             String key = String.format(Locale.ROOT, "d%d-w%s-R%s-s%s", p.d(), p.wStar(), p.R(), p.startS());
             maps.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
         }
-        Map<String, Color> colours = new LinkedHashMap<>();
-        colours.put(Outcome.MEAN_ALIGNMENT.name(), new Color(0xd6, 0x27, 0x28));
-        colours.put(Outcome.VANISHING_WEIGHT.name(), new Color(0xff, 0x7f, 0x0e));
-        colours.put(Outcome.COVERAGE.name(), new Color(0x2c, 0xa0, 0x2c));
-        colours.put(Outcome.MISWEIGHTED.name(), new Color(0x1f, 0x77, 0xb4));
-        colours.put(Outcome.UNRESOLVED.name(), new Color(0x7f, 0x7f, 0x7f));
-        colours.put(Outcome.FAILED.name(), Color.BLACK);
+        Map<String, Color> colours = OutcomeColours.map();
         List<String> written = new ArrayList<>();
         for (Map.Entry<String, List<Probability>> e : maps.entrySet()) {
             if (written.size() >= budget) {

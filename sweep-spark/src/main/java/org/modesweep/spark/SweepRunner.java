@@ -21,6 +21,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.modesweep.core.Engine;
@@ -102,8 +103,10 @@ public final class SweepRunner {
             out.printf(Locale.ROOT, "note: this output was started by engine %s; rows computed now come from %s%n",
                 manifest.engineVersion(), Engine.version());
         }
-        output.cleanStaging(SweepOutput.TRAJECTORIES);
-        output.requireSoundTable(SweepOutput.TRAJECTORIES);
+        for (String table : new String[] {SweepOutput.TRAJECTORIES, SweepOutput.SERIES}) {
+            output.cleanStaging(table);
+            output.requireSoundTable(table);
+        }
         output.write(SweepOutput.SPEC, spec.toYaml());
         output.writeManifest(manifest.withProgress(false, manifest.trajectories(), now));
 
@@ -195,6 +198,11 @@ public final class SweepRunner {
             expected = total + adaptive.refinedPoints();
         }
         long distinct = checkComplete(spark, output, expected);
+        long repeated = SeriesRows.compact(spark, output);
+        if (repeated > 0) {
+            out.printf(Locale.ROOT, "note: removed %d series rows written twice (a point recomputed after an interruption)%n",
+                repeated);
+        }
         out.println("aggregating ...");
         SweepAggregation.Tables tables = SweepAggregation.aggregate(spark, output, spec, spec.threshold(), true, true);
         output.writeManifest(manifest.withProgress(true, distinct, Instant.now().toString())
@@ -228,17 +236,32 @@ public final class SweepRunner {
                                    LongAccumulator computed, DoubleAccumulator wallMs, long start, long end,
                                    int partitions, SweepSpec spec) {
         int parts = (int) Math.max(1, Math.min(partitions, end - start));
-        Dataset<Row> rows = spark.range(start, end, 1, parts)
-            .mapPartitions(new ComputePartition(space, done, computed, wallMs), Encoders.row(TrajectoryRows.SCHEMA));
+        boolean series = spec.record() != null;
+        Dataset<Row> rows = spark.range(start, end, 1, parts).mapPartitions(
+            new ComputePartition(space, done, computed, wallMs), Encoders.row(series ? SeriesRows.CHUNK : TrajectoryRows.SCHEMA));
         spark.sparkContext().setJobDescription("sweep " + spec.name() + " points " + start + ".." + end);
-        append(output, rows, spec, partitions);
+        if (!series) {
+            append(output, rows, spec, partitions);
+            return;
+        }
+        // Computed once, written twice: series first, since a trajectory row is what marks a point done.
+        Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            SeriesRows.append(output, cached, files(spec, partitions));
+            append(output, cached.select(TrajectoryRows.columns()), spec, partitions);
+        } finally {
+            cached.unpersist();
+        }
+    }
+
+    private static int files(SweepSpec spec, int partitions) {
+        long setupDims = spec.setups().stream().mapToLong(x -> x.dims(spec.grid()).size()).sum();
+        return (int) Math.max(1, Math.min(setupDims, 2 * partitions));
     }
 
     /** Appends computed rows to {@code trajectories/} (one Spark write job). */
     static void append(SweepOutput output, Dataset<Row> rows, SweepSpec spec, int partitions) {
-        long setupDims = spec.setups().stream().mapToLong(x -> x.dims(spec.grid()).size()).sum();
-        int files = (int) Math.max(1, Math.min(setupDims, 2 * partitions));
-        rows.repartition(files, col("setup"), col("d"))
+        rows.repartition(files(spec, partitions), col("setup"), col("d"))
             .sortWithinPartitions(SORT[0], java.util.Arrays.copyOfRange(SORT, 1, SORT.length))
             .write().mode(SaveMode.Append).partitionBy(TrajectoryRows.PARTITIONS)
             .parquet(output.uri(SweepOutput.TRAJECTORIES));
@@ -341,13 +364,17 @@ public final class SweepRunner {
 
     static String describeGrid(SweepSpec spec) {
         var g = spec.grid();
+        boolean uniform = spec.setups().stream().allMatch(s -> s.d() == null
+            && g.trajectories(s) == g.trajectories(spec.setups().get(0)));
+        if (!uniform) { // per-setup dimensions or seeds, or random-start setups beside explicit ones
+            return String.format(Locale.ROOT, "%d R x %d wStar x (%s)", g.R().size(), g.wStar().size(),
+                String.join(" + ", spec.setups().stream().map(s -> s.name() + ": " + s.dims(g).size() + " d x "
+                    + (g.startCount(s) > 1 ? g.startCount(s) + " explicit starts x " : "") + g.seeds(s) + " seeds").toList()));
+        }
         String starts = g.explicit() ? g.starts().size() + " explicit starts" + (g.seeds() > 1 ? " x " + g.seeds() + " seeds" : "")
             : g.seeds() + " seeds";
-        boolean restricted = spec.setups().stream().anyMatch(x -> x.d() != null);
-        String setupsByD = restricted
-            ? spec.setups().stream().mapToLong(x -> x.dims(g).size()).sum() + " (setup, d) pairs"
-            : String.format(Locale.ROOT, "%d setups x %d d", spec.setups().size(), g.d().size());
-        return String.format(Locale.ROOT, "%s x %d R x %d wStar x %s", setupsByD, g.R().size(), g.wStar().size(), starts);
+        return String.format(Locale.ROOT, "%d setups x %d R x %d d x %d wStar x %s", spec.setups().size(), g.R().size(),
+            g.d().size(), g.wStar().size(), starts);
     }
 
     private static boolean manifestAdaptive(Manifest m) {

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.modesweep.core.Engine;
 import org.modesweep.core.Outcome;
+import org.modesweep.core.Recorder;
 import org.modesweep.core.Run;
 import org.modesweep.core.Setup;
 import org.modesweep.core.State;
@@ -110,11 +111,16 @@ public final class TrajectoryRows {
 
     /** {@link #compute(PointSpace, GridPoint)} for a point of an adaptive refinement round (the {@code round} column). */
     public static Row compute(PointSpace space, GridPoint p, int round) {
+        return compute(space, p, round, Recorder.NONE);
+    }
+
+    /** {@link #compute(PointSpace, GridPoint, int)}, handing the states over time to {@code recorder}. */
+    static Row compute(PointSpace space, GridPoint p, int round, Recorder recorder) {
         long t0 = System.nanoTime();
         Setup setup = null;
         try {
             setup = space.setup(p);
-            Trajectory t = space.run(p);
+            Trajectory t = space.run(p, recorder);
             return row(space.spec(), p, setup, t, round, (System.nanoTime() - t0) / 1e6);
         } catch (RuntimeException e) {
             return failed(space.spec(), p, setup, e, round, (System.nanoTime() - t0) / 1e6);

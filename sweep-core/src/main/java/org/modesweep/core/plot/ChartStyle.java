@@ -5,7 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Shape;
+import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
@@ -18,6 +20,7 @@ final class ChartStyle {
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
     private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
     private static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+    private static final Font NOTE = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     private static final Color GRID = new Color(0xD0D0D0);
     /** Tableau 10: distinct on white and for common colour-vision deficiencies. */
     private static final Color[] PALETTE = {
@@ -44,6 +47,31 @@ final class ChartStyle {
     }
 
     static JFreeChart chart(String title, XYPlot plot) {
+        style(plot);
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getLegend().setItemFont(LEGEND);
+        chart.getLegend().setFrame(BlockBorder.NONE);
+        return chart;
+    }
+
+    /** {@link #chart} with lines of explanation under the title (setup, sample sizes, rules). */
+    static JFreeChart chart(String title, List<String> notes, XYPlot plot) {
+        JFreeChart chart = chart(title, plot);
+        for (String note : notes) {
+            TextTitle t = new TextTitle(note, NOTE);
+            t.setPadding(1, 8, 1, 8);
+            chart.addSubtitle(t);
+        }
+        return chart;
+    }
+
+    static Font legendFont() {
+        return LEGEND;
+    }
+
+    /** The look of one plot (also each panel of a combined plot). */
+    static void style(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -51,12 +79,11 @@ final class ChartStyle {
         plot.setRangeGridlinesVisible(true);
         plot.setOutlinePaint(Color.DARK_GRAY);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        styleAxis(plot.getDomainAxis());
-        styleAxis(plot.getRangeAxis());
-        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(LEGEND);
-        chart.getLegend().setFrame(BlockBorder.NONE);
-        return chart;
+        if (plot.getDomainAxis() != null) {
+            styleAxis(plot.getDomainAxis());
+        }
+        if (plot.getRangeAxis() != null) {
+            styleAxis(plot.getRangeAxis());
+        }
     }
 }

@@ -2,6 +2,9 @@ package org.modesweep.core.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -9,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -65,6 +71,33 @@ public final class Plots {
     public static void outcomeMap(Path base, String title, String xLabel, String yLabel,
                                   double[] x, double[] y, String[] category,
                                   Map<String, Color> colours) {
+        map(base, title, List.of(), xLabel, yLabel, x, y, category, colours, List.of(), null);
+    }
+
+    /** A path over the map, e.g. the projected overlaps of one trajectory, coloured by its category. */
+    public record Track(double[] x, double[] y, String category) {
+        public Track {
+            if (x.length != y.length || x.length == 0) {
+                throw new IllegalArgumentException("a track needs equally many x and y values, at least one");
+            }
+        }
+    }
+
+    /**
+     * {@link #outcomeMap} as a basin picture: cells in light colours with a black line wherever two
+     * neighbouring cells differ in category (the basin boundary), and {@code tracks} drawn over it in
+     * the full colour of their category, an open circle at the start and a filled square at the end.
+     * {@code trackLabel} names the tracks in the legend; {@code notes} go under the title.
+     */
+    public static void basinMap(Path base, String title, List<String> notes, String xLabel, String yLabel,
+                                double[] x, double[] y, String[] category, Map<String, Color> colours,
+                                List<Track> tracks, String trackLabel) {
+        map(base, title, notes, xLabel, yLabel, x, y, category, colours, tracks, trackLabel);
+    }
+
+    private static void map(Path base, String title, List<String> notes, String xLabel, String yLabel,
+                            double[] x, double[] y, String[] category, Map<String, Color> colours,
+                            List<Track> tracks, String trackLabel) {
         if (x.length != y.length || x.length != category.length) {
             throw new IllegalArgumentException("x, y and category differ in length: " + x.length
                     + ", " + y.length + ", " + category.length);
@@ -72,6 +105,7 @@ public final class Plots {
         if (x.length == 0) {
             throw new IllegalArgumentException("no points to plot");
         }
+        boolean basins = trackLabel != null;
         Map<String, XYSeries> byCategory = new LinkedHashMap<>();
         colours.keySet().forEach(name -> byCategory.put(name, new XYSeries(name, false, true)));
         for (int i = 0; i < x.length; i++) {
@@ -87,12 +121,17 @@ public final class Plots {
             if (series.getItemCount() > 0) {
                 int s = dataset.getSeriesCount();
                 dataset.addSeries(series);
-                renderer.setSeriesPaint(s, colours.get((String) series.getKey()));
+                Color colour = colours.get((String) series.getKey());
+                renderer.setSeriesPaint(s, basins ? light(colour) : colour);
                 renderer.setLegendShape(s, cell(MARKER, MARKER));
             }
         }
         XYPlot plot = new XYPlot(dataset, numberAxis(xLabel), numberAxis(yLabel), renderer);
-        JFreeChart chart = ChartStyle.chart(title, plot);
+        if (basins) {
+            boundaries(plot, x, y, category);
+            tracks(plot, tracks, colours, trackLabel);
+        }
+        JFreeChart chart = ChartStyle.chart(title, notes, plot);
         // The cell's size in pixels is known only once the chart is laid out.
         Rectangle2D area = ChartFiles.dataArea(chart);
         Rectangle2D cell = cell(
@@ -102,6 +141,90 @@ public final class Plots {
             renderer.setSeriesShape(s, cell);
         }
         ChartFiles.write(chart, base);
+    }
+
+    /** Halfway to white: cells stay recognisable but tracks of the same colour stand out on them. */
+    private static Color light(Color c) {
+        return new Color((c.getRed() + 255) / 2, (c.getGreen() + 255) / 2, (c.getBlue() + 255) / 2);
+    }
+
+    /** A segment on the edge between each pair of grid neighbours of different category. */
+    private static void boundaries(XYPlot plot, double[] x, double[] y, String[] category) {
+        double[] xs = Arrays.stream(x).distinct().sorted().toArray();
+        double[] ys = Arrays.stream(y).distinct().sorted().toArray();
+        String[][] grid = new String[xs.length][ys.length];
+        for (int i = 0; i < x.length; i++) {
+            grid[Arrays.binarySearch(xs, x[i])][Arrays.binarySearch(ys, y[i])] = category[i];
+        }
+        BasicStroke edge = new BasicStroke(2.2f);
+        for (int i = 0; i < xs.length; i++) {
+            for (int j = 0; j < ys.length; j++) {
+                String here = grid[i][j];
+                if (here == null) {
+                    continue;
+                }
+                double left = i > 0 ? (xs[i] - xs[i - 1]) / 2 : (xs.length > 1 ? (xs[1] - xs[0]) / 2 : 0.5);
+                double right = i + 1 < xs.length ? (xs[i + 1] - xs[i]) / 2 : left;
+                double down = j > 0 ? (ys[j] - ys[j - 1]) / 2 : (ys.length > 1 ? (ys[1] - ys[0]) / 2 : 0.5);
+                double up = j + 1 < ys.length ? (ys[j + 1] - ys[j]) / 2 : down;
+                if (i + 1 < xs.length && grid[i + 1][j] != null && !here.equals(grid[i + 1][j])) {
+                    plot.addAnnotation(new XYLineAnnotation(xs[i] + right, ys[j] - down, xs[i] + right, ys[j] + up,
+                        edge, Color.BLACK));
+                }
+                if (j + 1 < ys.length && grid[i][j + 1] != null && !here.equals(grid[i][j + 1])) {
+                    plot.addAnnotation(new XYLineAnnotation(xs[i] - left, ys[j] + up, xs[i] + right, ys[j] + up,
+                        edge, Color.BLACK));
+                }
+            }
+        }
+    }
+
+    /** The tracks as a second layer of lines and a third of start and end markers, out of the legend but one entry. */
+    private static void tracks(XYPlot plot, List<Track> tracks, Map<String, Color> colours, String trackLabel) {
+        XYSeriesCollection lines = new XYSeriesCollection();
+        XYSeriesCollection ends = new XYSeriesCollection();
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer endRenderer = new XYLineAndShapeRenderer(false, true);
+        Shape start = new Ellipse2D.Double(-5, -5, 10, 10);
+        Shape end = cell(9, 9);
+        for (int k = 0; k < tracks.size(); k++) {
+            Track t = tracks.get(k);
+            Color colour = colours.get(t.category());
+            if (colour == null) {
+                throw new IllegalArgumentException("no colour for category '" + t.category() + "'");
+            }
+            XYSeries line = new XYSeries("track " + k, false, true);
+            for (int i = 0; i < t.x().length; i++) {
+                line.add(t.x()[i], t.y()[i]);
+            }
+            lines.addSeries(line);
+            lineRenderer.setSeriesPaint(k, colour.darker());
+            lineRenderer.setSeriesStroke(k, ChartStyle.LINE);
+            XYSeries first = new XYSeries("start " + k);
+            first.add(t.x()[0], t.y()[0]);
+            XYSeries last = new XYSeries("end " + k);
+            last.add(t.x()[t.x().length - 1], t.y()[t.y().length - 1]);
+            ends.addSeries(first);
+            ends.addSeries(last);
+            for (int s = 2 * k; s <= 2 * k + 1; s++) {
+                endRenderer.setSeriesPaint(s, colour.darker());
+                endRenderer.setSeriesShape(s, s == 2 * k ? start : end);
+                endRenderer.setSeriesShapesFilled(s, s != 2 * k);
+            }
+        }
+        lineRenderer.setDefaultSeriesVisibleInLegend(false);
+        endRenderer.setDefaultSeriesVisibleInLegend(false);
+        endRenderer.setUseOutlinePaint(false);
+        plot.setDataset(1, lines);
+        plot.setRenderer(1, lineRenderer);
+        plot.setDataset(2, ends);
+        plot.setRenderer(2, endRenderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        LegendItemCollection legend = plot.getLegendItems();
+        LegendItem item = new LegendItem(trackLabel, null, null, null, new Line2D.Double(-12, 0, 12, 0),
+            ChartStyle.LINE, Color.DARK_GRAY);
+        legend.add(item);
+        plot.setFixedLegendItems(legend);
     }
 
     /** The smallest spacing of the grid on one axis, in pixels, plus one so no seams show. */

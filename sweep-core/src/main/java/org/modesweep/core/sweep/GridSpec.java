@@ -27,14 +27,19 @@ public record GridSpec(List<Double> R, List<Long> d, List<Double> wStar, int see
         return !m1.isEmpty();
     }
 
-    /** Starts per (R, d, wStar) point: explicit starts, or 1 for random starts. */
-    public int startCount() {
-        return explicit() ? starts.size() : 1;
+    /** Starts per (R, d, wStar) point of a setup: the explicit starts, or 1 for a random-start setup. */
+    public int startCount(SetupSpec setup) {
+        return explicit() && setup.init().explicit() ? starts.size() : 1;
     }
 
-    /** Trajectories per setup and dimension. */
-    public long trajectoriesPerDimension() {
-        return (long) R.size() * wStar.size() * startCount() * seeds;
+    /** Seeds per start of a setup: its own {@code seeds}, else the grid's. */
+    public int seeds(SetupSpec setup) {
+        return setup.seeds() != null ? setup.seeds() : seeds;
+    }
+
+    /** Trajectories of one setup (over its own dimensions). */
+    public long trajectories(SetupSpec setup) {
+        return (long) R.size() * setup.dims(this).size() * wStar.size() * startCount(setup) * seeds(setup);
     }
 
     String canonical() {

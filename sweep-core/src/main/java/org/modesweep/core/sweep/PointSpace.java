@@ -8,10 +8,11 @@ import org.modesweep.core.Thresholds;
 import org.modesweep.core.Trajectory;
 
 /**
- * The points of a sweep, addressed by index without materialising them: the indices form one
- * block per setup (its dimensions may be a subset of the grid's), and within a block index
- * {@code i} expands (mixed radix, slowest first) to {@code d}, {@code wStar}, {@code R}, explicit
- * start and seed index. Small and serialisable, so executors expand their own indices.
+ * The points of a sweep, addressed by index without materialising them: the setups own consecutive
+ * blocks of indices (a setup can have its own dimensions and seed count, and a random-start setup in an
+ * explicit grid has one start per point), and inside its block index {@code i} expands (mixed radix, slowest first)
+ * to {@code d}, {@code wStar}, {@code R}, explicit start and seed index. Small and serialisable, so
+ * executors expand their own indices.
  *
  * <p>{@link #indexAt(long)} is a fixed bijection of {@code [0, size)} (multiplication by a unit
  * near {@code 0.618·size}) that spreads consecutive positions over the whole grid: a contiguous
@@ -23,9 +24,9 @@ public final class PointSpace implements Serializable {
 
     private final SweepSpec spec;
     private final long size;
-    /** First index of each setup's block; a block expands its setup's d, wStar, R, start and seed. */
+    /** Per setup: the first index of its block, and the radix of (d, wStar, R, start, seed) inside it. */
     private final long[] blockStart;
-    private final long[] radix;
+    private final long[][] radix;
     private final String[] setupKeys;
     private final long multiplier;
     private transient Setup[] randomStartSetups;
@@ -34,13 +35,21 @@ public final class PointSpace implements Serializable {
     PointSpace(SweepSpec spec) {
         this.spec = spec;
         GridSpec g = spec.grid();
-        this.radix = new long[] {g.wStar().size(), g.R().size(), g.startCount(), g.seeds()};
-        this.blockStart = new long[spec.setups().size() + 1];
-        for (int i = 0; i < spec.setups().size(); i++) {
-            long block = Math.multiplyExact((long) spec.setups().get(i).dims(g).size(), g.trajectoriesPerDimension());
-            blockStart[i + 1] = Math.addExact(blockStart[i], block);
+        int setups = spec.setups().size();
+        this.blockStart = new long[setups];
+        this.radix = new long[setups][];
+        long n = 0;
+        for (int i = 0; i < setups; i++) {
+            SetupSpec s = spec.setups().get(i);
+            radix[i] = new long[] {s.dims(g).size(), g.wStar().size(), g.R().size(), g.startCount(s), g.seeds(s)};
+            blockStart[i] = n;
+            long block = 1;
+            for (long r : radix[i]) {
+                block = Math.multiplyExact(block, r);
+            }
+            n = Math.addExact(n, block);
         }
-        this.size = blockStart[spec.setups().size()];
+        this.size = n;
         this.setupKeys = new String[spec.setups().size()];
         for (int i = 0; i < setupKeys.length; i++) {
             setupKeys[i] = spec.setups().get(i).canonical() + ";classify=" + spec.classify().canonical();
@@ -61,22 +70,23 @@ public final class PointSpace implements Serializable {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("point index " + index + " outside [0, " + size + ")");
         }
-        int setupIndex = 0;
-        while (index >= blockStart[setupIndex + 1]) {
-            setupIndex++;
+        int setupIndex = blockStart.length - 1;
+        while (blockStart[setupIndex] > index) {
+            setupIndex--;
         }
-        long[] digit = new long[radix.length];
+        long[] r = radix[setupIndex];
+        long[] digit = new long[r.length];
         long rest = index - blockStart[setupIndex];
-        for (int k = radix.length - 1; k >= 0; k--) {
-            digit[k] = rest % radix[k];
-            rest /= radix[k];
+        for (int k = r.length - 1; k >= 0; k--) {
+            digit[k] = rest % r[k];
+            rest /= r[k];
         }
         GridSpec g = spec.grid();
-        long d = spec.setups().get(setupIndex).dims(g).get((int) rest);
-        double wStar = g.wStar().get((int) digit[0]);
-        double R = g.R().get((int) digit[1]);
-        StartCosines start = g.explicit() ? g.starts().get((int) digit[2]) : null;
-        int seedIndex = (int) digit[3];
+        long d = spec.setups().get(setupIndex).dims(g).get((int) digit[0]);
+        double wStar = g.wStar().get((int) digit[1]);
+        double R = g.R().get((int) digit[2]);
+        StartCosines start = spec.setups().get(setupIndex).init().explicit() ? g.starts().get((int) digit[3]) : null;
+        int seedIndex = (int) digit[4];
         return point(index, setupIndex, R, d, wStar, start, seedIndex);
     }
 
@@ -130,7 +140,12 @@ public final class PointSpace implements Serializable {
 
     /** Runs the point's trajectory with the core engine: a pure function of the point. */
     public Trajectory run(GridPoint p) {
-        return Trajectory.run(setup(p), p.R(), p.d(), p.wStar(), p.seed(), Recorder.NONE);
+        return run(p, Recorder.NONE);
+    }
+
+    /** {@link #run(GridPoint)}, handing the states over time to {@code recorder}. */
+    public Trajectory run(GridPoint p, Recorder recorder) {
+        return Trajectory.run(setup(p), p.R(), p.d(), p.wStar(), p.seed(), recorder);
     }
 
     /** The coordinates that decide a trajectory's random draws: everything but the setup. */

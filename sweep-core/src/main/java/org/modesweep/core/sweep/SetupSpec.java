@@ -7,12 +7,13 @@ import org.modesweep.core.Thresholds;
 import org.modesweep.core.Weights;
 
 /**
- * One entry of {@code setups}: a named combination of weights mode, dynamics, initialisation and {@code a0}, and
- * optionally the dimensions it runs at ({@code d}, a subset of the grid's; null for all of them), e.g. {@code sgd}
- * only where {@code O(Bd)} steps are affordable.
+ * One entry of {@code setups}: a named combination of weights mode, dynamics, initialisation and {@code a0};
+ * {@code seeds} (null: the grid's) lets a costly setup run fewer seeds than a cheap one at the same points, and
+ * {@code d} (null: the grid's) the dimensions it runs at, a subset of the grid's, e.g. {@code sgd} only where
+ * {@code O(Bd)} steps are affordable.
  */
-public record SetupSpec(String name, Weights weights, DynamicsSpec dynamics, InitSpec init, double a0, List<Long> d)
-    implements Serializable {
+public record SetupSpec(String name, Weights weights, DynamicsSpec dynamics, InitSpec init, double a0,
+                        Integer seeds, List<Long> d) implements Serializable {
 
     public SetupSpec {
         d = d == null ? null : List.copyOf(d);
@@ -34,6 +35,6 @@ public record SetupSpec(String name, Weights weights, DynamicsSpec dynamics, Ini
      */
     String canonical() {
         return "name=" + name + ";weights=" + weights.label() + ";init=" + init.canonical()
-            + ";dynamics=" + dynamics.canonical() + ";a0=" + Canonical.num(a0);
+            + ";dynamics=" + dynamics.canonical() + ";a0=" + Canonical.num(a0) + (seeds == null ? "" : ";seeds=" + seeds);
     }
 }

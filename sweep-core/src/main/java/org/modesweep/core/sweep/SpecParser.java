@@ -68,9 +68,11 @@ public final class SpecParser {
     private static final Pattern NUMBER =
         Pattern.compile("[-+]?(\\d[\\d_]*(\\.[\\d_]*)?|\\.\\d[\\d_]*)([eE][-+]?\\d+)?");
     private static final List<String> TOP = List.of("name", "output", "seed", "maxTrajectories", "confirm",
-        "grid", "setups", "classify", "threshold", "spark");
+        "grid", "setups", "classify", "threshold", "spark", "record", "figures");
     private static final List<String> GRID = List.of("R", "d", "wStar", "seeds", "m1", "m2", "s", "unrealisable");
-    private static final List<String> SETUP = List.of("name", "weights", "dynamics", "init", "a0", "d");
+    private static final List<String> SETUP = List.of("name", "weights", "dynamics", "init", "a0", "seeds", "d");
+    private static final List<String> RECORD = List.of("every", "seeds", "setups");
+    private static final List<String> FIGURE = List.of("kind", "setups");
     private static final Map<String, List<String>> DYNAMICS = Map.of(
         "flow", List.of("type", "tMax", "rtol", "tol"),
         "gd", List.of("type", "eta", "tMax", "tol"),
@@ -166,9 +168,12 @@ public final class SpecParser {
         SparkSpec spark = spark(top.get("spark"));
 
         if (grid != null && setups != null && maxTrajectories != null && confirm != null) {
-            BigDecimal total = BigDecimal.valueOf(setups.stream().mapToLong(x -> x.dims(grid).size()).sum())
-                .multiply(BigDecimal.valueOf(grid.R().size())).multiply(BigDecimal.valueOf(grid.wStar().size()))
-                .multiply(BigDecimal.valueOf(grid.startCount())).multiply(BigDecimal.valueOf(grid.seeds()));
+            BigDecimal total = BigDecimal.ZERO;
+            for (SetupSpec s : setups) {
+                total = total.add(BigDecimal.valueOf(grid.R().size()).multiply(BigDecimal.valueOf(s.dims(grid).size()))
+                    .multiply(BigDecimal.valueOf(grid.wStar().size())).multiply(BigDecimal.valueOf(grid.startCount(s)))
+                    .multiply(BigDecimal.valueOf(grid.seeds(s))));
+            }
             if (total.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
                 error("grid", keyNode(top, "grid"), "the grid has " + total + " points, which is too many to index");
             } else if (total.longValue() > maxTrajectories && !confirm && !confirmed) {
@@ -178,7 +183,7 @@ public final class SpecParser {
             }
         }
         if (grid != null && setups != null && threshold != null && threshold.adaptive()) {
-            long gridCount = setups.stream().mapToLong(x -> x.dims(grid).size() * grid.trajectoriesPerDimension()).sum();
+            long gridCount = setups.stream().mapToLong(grid::trajectories).sum();
             if (grid.explicit()) {
                 error("threshold.targetWidth", value(thresholdKeys, "targetWidth"), "adaptive refinement needs random starts, not explicit m1/m2/s starts");
             } else if (threshold.budget() > 0 && threshold.budget() < gridCount) {
@@ -186,11 +191,151 @@ public final class SpecParser {
                     + threshold.budget());
             }
         }
+        RecordSpec record = record(top.get("record"), setups);
+        List<FigureSpec> figures = figures(top.get("figures"), setups, grid, record);
+        if (setups != null && threshold != null && threshold.adaptive()) {
+            for (int i = 0; i < setups.size(); i++) {
+                if (setups.get(i).seeds() != null) {
+                    error("setups[" + i + "].seeds", value(top, "setups"), "setup '" + setups.get(i).name()
+                        + "' has its own seeds, which adaptive refinement (threshold.targetWidth) does not support");
+                }
+            }
+            if (top.containsKey("record")) {
+                error("record", keyNode(top, "record"), "time series are not recorded in adaptive sweeps (threshold.targetWidth)");
+            }
+        }
         if (!errors.isEmpty()) {
             return null;
         }
         return new SweepSpec(source, name, output, seed, maxTrajectories, confirm, grid, setups, classify,
-            threshold, spark);
+            threshold, spark, record, figures);
+    }
+
+    private RecordSpec record(NodeTuple entry, List<SetupSpec> setups) {
+        if (entry == null || isNull(entry.getValueNode())) {
+            return null;
+        }
+        Map<String, NodeTuple> m = mapping(entry.getValueNode(), "record", RECORD);
+        if (m == null) {
+            return null;
+        }
+        Double every = m.containsKey("every") ? positive(m, "every", "record", null)
+            : required(m, "every", "record", entry.getValueNode(), "the time between recorded states");
+        Long seeds = integer(m, "seeds", "record", 1, Integer.MAX_VALUE, null);
+        List<String> names = setupNames(m, "record", setups);
+        boolean seedsFailed = seeds == null && m.containsKey("seeds") && !isNull(value(m, "seeds"));
+        if (every == null || seedsFailed || names == null) {
+            return null;
+        }
+        return new RecordSpec(every, seeds == null ? null : seeds.intValue(), names);
+    }
+
+    private List<FigureSpec> figures(NodeTuple entry, List<SetupSpec> setups, GridSpec grid, RecordSpec record) {
+        if (entry == null || isNull(entry.getValueNode())) {
+            return List.of();
+        }
+        Node node = entry.getValueNode();
+        if (!(node instanceof SequenceNode seq)) {
+            error("figures", node, "expected a list of {kind, setups}, got " + kind(node));
+            return null;
+        }
+        List<FigureSpec> out = new ArrayList<>();
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            String key = "figures[" + i + "]";
+            Map<String, NodeTuple> m = mapping(seq.getValue().get(i), key, FIGURE);
+            if (m == null) {
+                continue;
+            }
+            String kind = string(m, "kind", key, null);
+            if (kind == null && !m.containsKey("kind")) {
+                error(key + ".kind", seq.getValue().get(i), "missing: one of " + String.join(", ", FigureSpec.KINDS));
+            } else if (kind != null && !FigureSpec.KINDS.contains(kind)) {
+                error(key + ".kind", value(m, "kind"), "unknown figure kind '" + kind + "' (known: "
+                    + String.join(", ", FigureSpec.KINDS) + ")");
+                kind = null;
+            }
+            List<String> names = m.containsKey("setups") ? setupNames(m, key, setups) : null;
+            if (!m.containsKey("setups")) {
+                error(key + ".setups", seq.getValue().get(i), "missing: the setups the figure draws");
+            } else if (names != null && names.isEmpty()) {
+                error(key + ".setups", value(m, "setups"), "empty: name at least one setup");
+                names = null;
+            }
+            if (kind != null && names != null && setups != null) {
+                String why = figureProblem(kind, names, setups, grid, record);
+                if (why != null) {
+                    error(key + ".setups", value(m, "setups"), why);
+                } else {
+                    out.add(new FigureSpec(kind, names));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Why a figure cannot be drawn from these setups, or null. */
+    private static String figureProblem(String kind, List<String> names, List<SetupSpec> setups, GridSpec grid,
+                                        RecordSpec record) {
+        Map<String, SetupSpec> byName = new LinkedHashMap<>();
+        setups.forEach(s -> byName.put(s.name(), s));
+        List<String> unrecorded = names.stream()
+            .filter(n -> record == null || !(record.setups().isEmpty() || record.setups().contains(n))).toList();
+        switch (kind) {
+            case "evolution" -> {
+                if (!unrecorded.isEmpty()) {
+                    return "evolution draws recorded time series, but 'record' does not cover " + unrecorded;
+                }
+            }
+            case "basins" -> {
+                if (!byName.get(names.get(0)).init().explicit() || grid == null || !grid.explicit()) {
+                    return "basins needs first an explicit-start setup (its outcome map), got '" + names.get(0) + "'";
+                }
+                for (String n : names.subList(1, names.size())) {
+                    if (byName.get(n).init().explicit()) {
+                        return "basins overlays random-start setups after the first, but '" + n + "' has explicit starts";
+                    }
+                }
+                if (!unrecorded.isEmpty() && !unrecorded.equals(List.of(names.get(0)))) {
+                    return "basins overlays recorded time series, but 'record' does not cover "
+                        + unrecorded.stream().filter(n -> !n.equals(names.get(0))).toList();
+                }
+            }
+            default -> {
+            }
+        }
+        return null;
+    }
+
+    /** A list of existing setup names under {@code prefix.setups} (absent: empty list = all). */
+    private List<String> setupNames(Map<String, NodeTuple> m, String prefix, List<SetupSpec> setups) {
+        String key = prefix + ".setups";
+        if (!m.containsKey("setups") || isNull(value(m, "setups"))) {
+            return List.of();
+        }
+        Node node = value(m, "setups");
+        List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+        List<String> names = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String itemKey = node instanceof SequenceNode ? key + "[" + i + "]" : key;
+            if (!(items.get(i) instanceof ScalarNode sn)) {
+                error(itemKey, items.get(i), "expected a setup name, got " + kind(items.get(i)));
+                ok = false;
+                continue;
+            }
+            String n = sn.getValue().trim();
+            if (setups != null && setups.stream().noneMatch(s -> s.name().equals(n))) {
+                error(itemKey, items.get(i), "no setup named '" + n + "' (setups: "
+                    + String.join(", ", setups.stream().map(SetupSpec::name).toList()) + ")");
+                ok = false;
+            } else if (names.contains(n)) {
+                error(itemKey, items.get(i), "setup '" + n + "' listed twice");
+                ok = false;
+            } else {
+                names.add(n);
+            }
+        }
+        return ok ? names : null;
     }
 
     // ---------------------------------------------------------------- sections
@@ -298,12 +443,14 @@ public final class SpecParser {
             error(key + ".a0", value(m, "a0"), "a0 (the starting weight logit) applies to trainable weights only");
             a0 = null;
         }
+        Long seeds = integer(m, "seeds", key, 1, Integer.MAX_VALUE, null);
         List<Long> d = m.containsKey("d") ? longAxis(m, "d", key, node) : null;
         if (name == null || weights == null || dynamics == null || init == null || a0 == null
+            || (seeds == null && m.containsKey("seeds") && !isNull(value(m, "seeds")))
             || (m.containsKey("d") && d == null)) {
             return null;
         }
-        return new SetupSpec(name, weights, dynamics, init, a0, d);
+        return new SetupSpec(name, weights, dynamics, init, a0, seeds == null ? null : seeds.intValue(), d);
     }
 
     private DynamicsSpec dynamics(NodeTuple entry, String setupKey, Node setupNode) {
@@ -484,11 +631,11 @@ public final class SpecParser {
                 if (explicitInit && !explicitAxes) {
                     error("setups[" + i + "].init.type", node, "explicit starts take their cosines from grid axes m1, m2, s, "
                         + "which are missing (line of grid shown)");
-                } else if (!explicitInit && explicitAxes) {
-                    error("setups[" + i + "].init.type", keyNode(m, "m1") != null ? keyNode(m, "m1") : node,
-                        "the grid has explicit m1, m2, s axes, so every setup needs init {type: explicit}; setup '"
-                            + setups.get(i).name() + "' starts with " + setups.get(i).init().type());
                 }
+            }
+            if (explicitAxes && setups.stream().noneMatch(x -> x.init().explicit())) {
+                error("grid.m1", keyNode(m, "m1") != null ? keyNode(m, "m1") : node, "the grid has explicit m1, m2, s "
+                    + "axes, but no setup has init {type: explicit} to use them");
             }
         }
         if (R == null || wStar == null || d == null || seeds == null || (explicitAxes && starts == null)) {

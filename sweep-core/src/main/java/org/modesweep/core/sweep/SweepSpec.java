@@ -19,15 +19,22 @@ import org.yaml.snakeyaml.Yaml;
  */
 public record SweepSpec(String source, String name, String output, long seed, long maxTrajectories,
                         boolean confirm, GridSpec grid, List<SetupSpec> setups, ClassifySpec classify,
-                        ThresholdSpec threshold, SparkSpec spark) implements Serializable {
+                        ThresholdSpec threshold, SparkSpec spark, RecordSpec record, List<FigureSpec> figures)
+    implements Serializable {
 
     public SweepSpec {
         setups = List.copyOf(setups);
+        figures = figures == null ? List.of() : List.copyOf(figures);
     }
 
     /** Number of trajectories (= rows of {@code trajectories/}, = grid points). */
     public long trajectories() {
-        return setups.stream().mapToLong(s -> s.dims(grid).size() * grid.trajectoriesPerDimension()).sum();
+        return setups.stream().mapToLong(grid::trajectories).sum();
+    }
+
+    /** Whether the point of this setup and seed index stores its time series ({@code record}). */
+    public boolean records(String setup, int seedIndex) {
+        return record != null && record.records(setup, seedIndex);
     }
 
     public PointSpace points() {
@@ -57,6 +64,9 @@ public record SweepSpec(String source, String name, String output, long seed, lo
         if (threshold.adaptive()) { // adaptive: the threshold block decides which rows exist
             b.append("\nadaptive:").append(threshold.adaptiveCanonical());
         }
+        if (record != null) { // decides which series rows exist
+            b.append("\nrecord:").append(record.canonical());
+        }
         return b.toString();
     }
 
@@ -67,22 +77,22 @@ public record SweepSpec(String source, String name, String output, long seed, lo
 
     public SweepSpec withOutput(String newOutput) {
         return new SweepSpec(source, name, newOutput, seed, maxTrajectories, confirm, grid, setups, classify,
-            threshold, spark);
+            threshold, spark, record, figures);
     }
 
     public SweepSpec withMaster(String master) {
         return new SweepSpec(source, name, output, seed, maxTrajectories, confirm, grid, setups, classify,
-            threshold, spark.withMaster(master));
+            threshold, spark.withMaster(master), record, figures);
     }
 
     public SweepSpec withSpark(SparkSpec newSpark) {
         return new SweepSpec(source, name, output, seed, maxTrajectories, confirm, grid, setups, classify,
-            threshold, newSpark);
+            threshold, newSpark, record, figures);
     }
 
     public SweepSpec withThreshold(ThresholdSpec newThreshold) {
         return new SweepSpec(source, name, output, seed, maxTrajectories, confirm, grid, setups, classify,
-            newThreshold, spark);
+            newThreshold, spark, record, figures);
     }
 
     /** The resolved spec as YAML (every default written out); {@link SpecParser} reads it back to an equal spec. */
@@ -135,6 +145,9 @@ public record SweepSpec(String source, String name, String output, long seed, lo
             }
             m.put("init", init);
             m.put("a0", s.a0());
+            if (s.seeds() != null) {
+                m.put("seeds", s.seeds());
+            }
             if (s.d() != null) {
                 m.put("d", s.d());
             }
@@ -168,6 +181,22 @@ public record SweepSpec(String source, String name, String output, long seed, lo
         }
         sp.put("ui", spark.ui());
         root.put("spark", sp);
+        if (record != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("every", record.every());
+            if (record.seeds() != null) {
+                r.put("seeds", record.seeds());
+            }
+            if (!record.setups().isEmpty()) {
+                r.put("setups", record.setups());
+            }
+            root.put("record", r);
+        }
+        if (!figures.isEmpty()) {
+            List<Object> f = new ArrayList<>();
+            figures.forEach(fig -> f.add(Map.of("kind", fig.kind(), "setups", fig.setups())));
+            root.put("figures", f);
+        }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.AUTO);
         options.setWidth(120);

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.modesweep.core.Recorder;
@@ -161,6 +163,37 @@ class PointSpaceTest {
             assertTrue(ids.add(g.pointId()));
             assertEquals(new org.modesweep.core.InitialCondition.Explicit(g.start().m1(), g.start().m2(), g.start().s(), 1.0),
                 s.setup(g).init());
+        }
+    }
+
+    @Test
+    void setupsWithTheirOwnSeedsAndRandomStartsBesideAnExplicitGrid() {
+        SweepSpec spec = SpecParser.parse("""
+            seed: 1
+            grid: {R: [2.0, 3.0], d: 10, wStar: 0.6667, m1: [-0.5, 0.5], m2: [0.5], s: [0.0]}
+            setups:
+              - {name: p, weights: fixed, dynamics: {type: gd, eta: 0.1, tMax: 5}, init: explicit}
+              - {name: r, weights: fixed, dynamics: {type: gd, eta: 0.1, tMax: 5}, init: sphere, seeds: 3}
+              - {name: q, weights: fixed, dynamics: {type: flow, tMax: 5}, init: sphere, seeds: 2}
+            """, "p.yaml", false);
+        PointSpace s = spec.points();
+        assertEquals(2 * 2 + 2 * 3 + 2 * 2, s.size());
+        assertEquals(s.size(), spec.trajectories());
+        Set<String> ids = new HashSet<>();
+        Map<String, Set<String>> pointsBySetup = new HashMap<>();
+        Map<String, Long> seedBySetupAndDraw = new HashMap<>();
+        for (long i = 0; i < s.size(); i++) {
+            GridPoint g = s.point(i);
+            assertTrue(ids.add(g.pointId()));
+            assertEquals(g.setup().equals("p"), g.start() != null, g.toString());
+            pointsBySetup.computeIfAbsent(g.setup(), k -> new HashSet<>()).add(g.R() + "/" + g.start() + "/" + g.seedIndex());
+            seedBySetupAndDraw.put(g.setup() + "/" + g.R() + "/" + g.seedIndex(), g.seed());
+        }
+        assertEquals(4, pointsBySetup.get("p").size());
+        assertEquals(6, pointsBySetup.get("r").size());
+        assertEquals(4, pointsBySetup.get("q").size());
+        for (int k = 0; k < 2; k++) { // the seed leaves the setup out: r and q share the draws of a seed index
+            assertEquals(seedBySetupAndDraw.get("r/2.0/" + k), seedBySetupAndDraw.get("q/2.0/" + k));
         }
     }
 

@@ -262,7 +262,44 @@ class SpecParserTest {
         SpecException.Error e = error(yaml);
         assertEquals("grid.d", e.key());
         assertTrue(e.reason().contains("needs 3 dimensions"), e.reason());
-        assertEquals("setups[0].init.type", error(yaml.replace("d: [2, 10]", "d: [10]").replace("type: explicit", "type: sphere")).key());
+        assertEquals("grid.m1", error(yaml.replace("d: [2, 10]", "d: [10]").replace("type: explicit", "type: sphere")).key());
+    }
+
+    @Test
+    void recordFiguresAndSetupSeedsAreResolvedAndReadBack() {
+        String yaml = with("a0: 0.5}", "a0: 0.5, seeds: 2}") + """
+            record: {every: 0.5, seeds: 3, setups: [trainable-sgd]}
+            figures:
+              - {kind: evolution, setups: [trainable-sgd]}
+              - {kind: plateaus, setups: [fixed-flow, trainable-sgd]}
+            """;
+        SweepSpec s = SpecParser.parse(yaml, "conf/x.yaml", false);
+        assertEquals(9 * 2 * (5 + 2), s.trajectories());
+        assertEquals(new RecordSpec(0.5, 3, List.of("trainable-sgd")), s.record());
+        assertTrue(s.records("trainable-sgd", 2));
+        assertFalse(s.records("trainable-sgd", 3));
+        assertFalse(s.records("fixed-flow", 0));
+        assertEquals(List.of(new FigureSpec("evolution", List.of("trainable-sgd")),
+            new FigureSpec("plateaus", List.of("fixed-flow", "trainable-sgd"))), s.figures());
+        assertEquals(s, SpecParser.parse(s.toYaml(), "conf/x.yaml", false));
+        assertNotEquals(s.hash(), SpecParser.parse(yaml.replace("every: 0.5", "every: 1"), "conf/x.yaml", false).hash());
+        assertEquals(s.hash(), SpecParser.parse(yaml.replace("- {kind: evolution, setups: [trainable-sgd]}\n", ""),
+            "conf/x.yaml", false).hash(), "figures are drawn from the rows, they do not decide them");
+    }
+
+    @Test
+    void badRecordAndFigureEntriesAreNamed() {
+        String base = VALID + "record: {every: 0.5, setups: [trainable-sgd]}\n";
+        assertEquals("record.every", error(base.replace("every: 0.5", "every: -1")).key());
+        assertEquals("record.setups[0]", error(base.replace("[trainable-sgd]", "[nope]")).key());
+        assertEquals("setups[1].seeds", error(with("a0: 0.5}", "a0: 0.5, seeds: 0}")).key());
+        SpecException.Error kind = error(base + "figures: [{kind: movie, setups: [fixed-flow]}]\n");
+        assertEquals("figures[0].kind", kind.key());
+        assertEquals(16, kind.line());
+        SpecException.Error unrecorded = error(base + "figures: [{kind: evolution, setups: [fixed-flow]}]\n");
+        assertEquals("figures[0].setups", unrecorded.key());
+        assertTrue(unrecorded.reason().contains("does not cover [fixed-flow]"), unrecorded.reason());
+        assertEquals("figures[0].setups", error(base + "figures: [{kind: basins, setups: [fixed-flow]}]\n").key());
     }
 
     @Test

@@ -1,0 +1,49 @@
+package org.modesweep.core.figure;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import org.modesweep.core.Weights;
+import org.modesweep.core.sweep.DynamicsSpec;
+import org.modesweep.core.sweep.InitSpec;
+import org.modesweep.core.sweep.SetupSpec;
+
+/** The words figures use for setups and coordinates, so that a figure reads without the spec. */
+final class Captions {
+    private Captions() {
+    }
+
+    /** At most 4 significant digits: 2/3 reads 0.6667, 2.0 reads 2. */
+    static String num(double value) {
+        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /** e.g. {@code sgd (η = 0.05, B = 1000, tMax = 200)}. */
+    static String dynamics(DynamicsSpec d) {
+        StringBuilder b = new StringBuilder(d.type()).append(" (");
+        if (d.eta() != null) {
+            b.append("η = ").append(num(d.eta())).append(", ");
+        }
+        if (d.batch() != null) {
+            b.append("B = ").append(d.batch()).append(", ");
+        }
+        return b.append("tMax = ").append(num(d.tMax())).append(')').toString();
+    }
+
+    static String init(InitSpec i) {
+        return switch (i.type()) {
+            case "sphere" -> i.r0() == null ? "sphere(R) starts" : "sphere(r0 = " + num(i.r0()) + ") starts";
+            case "gaussian" -> "gaussian(σ0 = " + num(i.sigma0()) + ") starts";
+            default -> "explicit starts" + (i.r0() == null ? " with |μk| = R" : " with |μk| = " + num(i.r0()));
+        };
+    }
+
+    static String weights(SetupSpec s) {
+        return s.weights() == Weights.FIXED ? "fixed weights" : "trainable weights"
+            + (s.a0() == 0 ? "" : " (a0 = " + num(s.a0()) + ")");
+    }
+
+    /** e.g. {@code sgd-sphere = sgd (η = 0.05, B = 1000, tMax = 200)}. */
+    static String setup(SetupSpec s) {
+        return s.name() + " = " + dynamics(s.dynamics());
+    }
+}
