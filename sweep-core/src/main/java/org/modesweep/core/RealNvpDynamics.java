@@ -25,7 +25,8 @@ import org.modesweep.core.realnvp.RealNvp;
  *                     {@code collapseFrac} times its target mass
  */
 public record RealNvpDynamics(int layers, int width, double lr, int batch, int steps, int evalBatch,
-                              double scaleBound, double coverTol, double collapseFrac) implements Dynamics {
+                              double scaleBound, double coverTol, double collapseFrac)
+    implements Dynamics, java.io.Serializable {
 
     public static final int DEFAULT_LAYERS = 4;
     public static final int DEFAULT_WIDTH = 16;
