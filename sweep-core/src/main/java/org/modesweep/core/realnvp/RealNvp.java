@@ -1,7 +1,6 @@
 package org.modesweep.core.realnvp;
 
 import java.util.random.RandomGenerator;
-import org.hipparchus.util.FastMath;
 
 /**
  * A RealNVP in {@code R^d}: {@code layers} affine couplings with alternating parity masks. Layer
@@ -115,7 +114,7 @@ public final class RealNvp {
             int[] b = moved[l];
             for (int j = 0; j < b.length; j++) {
                 double s = ws.s[l][j];
-                y[b[j]] = u[b[j]] * FastMath.exp(s) + ws.t[j];
+                y[b[j]] = u[b[j]] * Math.exp(s) + ws.t[j];
                 logDet += s;
             }
         }
@@ -135,13 +134,23 @@ public final class RealNvp {
             int[] b = moved[l];
             for (int j = 0; j < b.length; j++) {
                 double s = ws.s[l][j];
-                u[b[j]] = (y[b[j]] - ws.t[j]) * FastMath.exp(-s);
+                u[b[j]] = (y[b[j]] - ws.t[j]) * Math.exp(-s);
                 logDet += s;
             }
             y = u;
         }
         System.arraycopy(ws.u[0], 0, z, 0, d);
         return logDet;
+    }
+
+    /** {@code log q(x) = log N(f⁻¹(x); 0, I) − log|det ∂f/∂z|}, normalised; {@code z} receives {@code f⁻¹(x)}. */
+    public double logDensity(double[] theta, double[] x, double[] z, Workspace ws) {
+        double logDet = inverse(theta, x, z, ws);
+        double r2 = 0;
+        for (double v : z) {
+            r2 += v * v;
+        }
+        return -0.5 * r2 - 0.5 * d * Math.log(2 * Math.PI) - logDet;
     }
 
     /**
@@ -162,7 +171,7 @@ public final class RealNvp {
             double[] sl = ws.s[l];
             double[] gOut = ws.gOut;
             for (int j = 0; j < nB; j++) {
-                double e = FastMath.exp(sl[j]);
+                double e = Math.exp(sl[j]);
                 double gs = gy[b[j]] * u[b[j]] * e + gLogDet;
                 double ratio = sl[j] / scaleBound;
                 gOut[j] = gs * (1 - ratio * ratio); // d(c·tanh(ŝ/c))/dŝ = 1 − tanh²
@@ -222,7 +231,7 @@ public final class RealNvp {
             for (int i = 0; i < nA; i++) {
                 sum += theta[row + i] * u[a[i]];
             }
-            h1[k] = FastMath.tanh(sum);
+            h1[k] = tanh(sum);
         }
         p = pb + width;
         pb = p + width * width;
@@ -232,7 +241,7 @@ public final class RealNvp {
             for (int m = 0; m < width; m++) {
                 sum += theta[row + m] * h1[m];
             }
-            h2[k] = FastMath.tanh(sum);
+            h2[k] = tanh(sum);
         }
         p = pb + width;
         pb = p + 2 * nB * width;
@@ -243,11 +252,19 @@ public final class RealNvp {
                 sum += theta[row + k] * h2[k];
             }
             if (o < nB) {
-                s[o] = scaleBound * FastMath.tanh(sum / scaleBound);
+                s[o] = scaleBound * tanh(sum / scaleBound);
             } else {
                 t[o - nB] = sum;
             }
         }
+    }
+
+    /**
+     * {@code tanh} through the intrinsic {@code Math.exp}: several times faster than {@code Math.tanh}
+     * here, where it dominates the cost; absolute error ~1e-16, exact limits ±1.
+     */
+    private static double tanh(double v) {
+        return 1 - 2 / (Math.exp(2 * v) + 1);
     }
 
     /** Buffers of one forward/backward pass, reused across samples and steps (not thread-safe). */

@@ -122,6 +122,29 @@ class RealNvpTest {
         assertEquals(Math.log(0.3 * Math.exp(-plus / 2) + 0.7 * Math.exp(-minus / 2)), target.logDensity(x, null), 1e-12);
     }
 
+    /** The change of variables done right integrates to one (midpoint rule over [-10, 10]²). */
+    @Test
+    void densityIntegratesToOne() {
+        RealNvp flow = new RealNvp(2, 4, 6, 1.0);
+        double[] theta = randomParameters(flow, 21);
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] *= 0.5;
+        }
+        RealNvp.Workspace ws = flow.workspace();
+        double h = 0.04;
+        double sum = 0;
+        double[] x = new double[2];
+        double[] z = new double[2];
+        for (double a = -10 + h / 2; a < 10; a += h) {
+            for (double b = -10 + h / 2; b < 10; b += h) {
+                x[0] = a;
+                x[1] = b;
+                sum += Math.exp(flow.logDensity(theta, x, z, ws)) * h * h;
+            }
+        }
+        assertEquals(1.0, sum, 1e-3);
+    }
+
     @Test
     void identityStartIsTheBaseDistribution() {
         RealNvp flow = new RealNvp(3, 4, 8, 2.0);
