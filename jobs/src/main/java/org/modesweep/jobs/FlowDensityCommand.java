@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "flow-density", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Draw the density of a realnvp setup of a sweep spec at the start, middle and end of training,",
         "next to the target, for one seed per radius (d = 2). The run is the sweep's own row for that point.",
-        "Writes OUT/<setup>-density-R<R>.png and .svg; prints each snapshot's side masses."})
+        "Writes OUT/<setup>-density-R<R>.png; prints each snapshot's KL, side masses and mean projection."})
 final class FlowDensityCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "A sweep spec with a realnvp setup.")
@@ -42,7 +42,7 @@ final class FlowDensityCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--half-width", defaultValue = "6", description = "The picture spans [-h, h]^2. Default: ${DEFAULT-VALUE}.")
     double halfWidth;
-    @Option(names = "--cells", defaultValue = "120", description = "Grid cells per axis. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--cells", defaultValue = "90", description = "Grid cells per axis. Default: ${DEFAULT-VALUE}.")
     int cells;
 
     @Override
@@ -102,7 +102,7 @@ final class FlowDensityCommand implements Callable<Integer> {
                 "%s: RealNVP density, R = %s, w* = %.4g, seed index %d: %s%s (circles: ±μ*, dashed: x·μ* = 0)",
                 setup.name(), R, wStar, seedIndex, t.outcome(), t.outcome().isCollapse()
                     ? (t.classification().mode() > 0 ? " onto +μ*" : " onto −μ*") : ""), grid, panels, R);
-            System.out.println("wrote " + base + ".png and .svg");
+            System.out.println("wrote " + base + ".png");
         }
         return 0;
     }

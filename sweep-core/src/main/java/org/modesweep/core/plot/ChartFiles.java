@@ -21,18 +21,14 @@ final class ChartFiles {
     }
 
     static void write(JFreeChart chart, Path pngOrBase) {
-        write(chart, pngOrBase, WIDTH, HEIGHT);
-    }
-
-    static void write(JFreeChart chart, Path pngOrBase, int width, int height) {
         Path base = base(pngOrBase);
         try {
             if (base.getParent() != null) {
                 Files.createDirectories(base.getParent());
             }
-            ChartUtils.saveChartAsPNG(sibling(base, ".png").toFile(), chart, width, height);
-            SVGGraphics2D svg = new SVGGraphics2D(width, height);
-            chart.draw(svg, new Rectangle2D.Double(0, 0, width, height));
+            ChartUtils.saveChartAsPNG(sibling(base, ".png").toFile(), chart, WIDTH, HEIGHT);
+            SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+            chart.draw(svg, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
             SVGUtils.writeToSVG(sibling(base, ".svg").toFile(), svg.getSVGElement());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write chart " + base, e);
