@@ -1,5 +1,6 @@
 package org.modesweep.jobs;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.modesweep.core.sweep.GridPoint;
 import org.modesweep.core.sweep.SetupSpec;
 import org.modesweep.core.sweep.SpecParser;
 import org.modesweep.core.sweep.SweepSpec;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,8 +29,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "flow-density", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Draw the density of a realnvp setup of a sweep spec at the start, middle and end of training,",
         "next to the target, for one seed per radius (d = 2). The run is the sweep's own row for that point.",
-        "Writes OUT/<setup>-density-R<R>.png; prints each snapshot's KL, side masses and mean projection."})
+        "Writes OUT/<setup>-density-R<R>-s<seed index>.png; prints each snapshot's KL, side masses and mean projection."})
 final class FlowDensityCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "A sweep spec with a realnvp setup.")
     Path specFile;
@@ -39,7 +44,7 @@ final class FlowDensityCommand implements Callable<Integer> {
     @Option(names = "--seed-index", defaultValue = "0", description = "Which seed of the point. Default: ${DEFAULT-VALUE}.")
     int seedIndex;
     @Option(names = "--out", defaultValue = "docs/figures", description = "Output folder. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    Path outDir;
     @Option(names = "--half-width", defaultValue = "6", description = "The picture spans [-h, h]^2. Default: ${DEFAULT-VALUE}.")
     double halfWidth;
     @Option(names = "--cells", defaultValue = "90", description = "Grid cells per axis. Default: ${DEFAULT-VALUE}.")
@@ -47,6 +52,7 @@ final class FlowDensityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
         SweepSpec spec = SpecParser.parse(specFile, true);
         int setupIndex = realnvpSetup(spec);
         SetupSpec setup = spec.setups().get(setupIndex);
@@ -94,15 +100,16 @@ final class FlowDensityCommand implements Callable<Integer> {
                 double[] theta = thetas.get(k);
                 String label = String.format(Locale.ROOT, "step %d: mass+ %.2f", m.step(), m.massPlus());
                 panels.add(new DensityPanels.Panel(label, density(grid, x -> flow[0].logDensity(theta, x, z, ws))));
-                System.out.printf(Locale.ROOT, "R = %s, seed %d, step %d: KL %.4f, mass+ %.4f, mass- %.4f, meanProj %.4f%n",
+                out.printf(Locale.ROOT, "R = %s, seed %d, step %d: KL %.4f, mass+ %.4f, mass- %.4f, meanProj %.4f%n",
                     R, p.seed(), m.step(), m.kl(), m.massPlus(), m.massMinus(), m.meanProj());
             }
-            Path base = out.resolve(String.format(Locale.ROOT, "%s-density-R%s", setup.name(), R));
+            Path base = outDir.resolve(String.format(Locale.ROOT, "%s-density-R%s-s%d", setup.name(), R, seedIndex));
             DensityPanels.write(base, String.format(Locale.ROOT,
                 "%s: RealNVP density, R = %s, w* = %.4g, seed index %d: %s%s (circles: ±μ*, dashed: x·μ* = 0)",
                 setup.name(), R, wStar, seedIndex, t.outcome(), t.outcome().isCollapse()
                     ? (t.classification().mode() > 0 ? " onto +μ*" : " onto −μ*") : ""), grid, panels, R);
-            System.out.println("wrote " + base + ".png");
+            out.println("wrote " + base + ".png");
+            out.flush();
         }
         return 0;
     }
