@@ -98,16 +98,17 @@ final class FlowDensityCommand implements Callable<Integer> {
             for (int k = 0; k < measures.size(); k++) {
                 FlowMeasure m = measures.get(k);
                 double[] theta = thetas.get(k);
-                String label = String.format(Locale.ROOT, "step %d: mass+ %.2f", m.step(), m.massPlus());
+                String label = String.format(Locale.ROOT, "step %d: mass+ %.3f", m.step(), m.massPlus());
                 panels.add(new DensityPanels.Panel(label, density(grid, x -> flow[0].logDensity(theta, x, z, ws))));
                 out.printf(Locale.ROOT, "R = %s, seed %d, step %d: KL %.4f, mass+ %.4f, mass- %.4f, meanProj %.4f%n",
                     R, p.seed(), m.step(), m.kl(), m.massPlus(), m.massMinus(), m.meanProj());
             }
             Path base = outDir.resolve(String.format(Locale.ROOT, "%s-density-R%s-s%d", setup.name(), R, seedIndex));
             DensityPanels.write(base, String.format(Locale.ROOT,
-                "%s: RealNVP density, R = %s, w* = %.4g, seed index %d: %s%s (circles: ±μ*, dashed: x·μ* = 0)",
-                setup.name(), R, wStar, seedIndex, t.outcome(), t.outcome().isCollapse()
-                    ? (t.classification().mode() > 0 ? " onto +μ*" : " onto −μ*") : ""), grid, panels, R);
+                "%s: RealNVP density, R = %s, w* = %.4g, seed index %d: %s (circles: ±μ*, dashed: x·μ* = 0)",
+                setup.name(), R, wStar, seedIndex, t.outcome().isCollapse()
+                    ? "collapse onto " + (t.classification().mode() > 0 ? "+μ*" : "−μ*") + " (" + t.outcome() + ")"
+                    : t.outcome()), grid, panels, R);
             out.println("wrote " + base + ".png");
             out.flush();
         }
