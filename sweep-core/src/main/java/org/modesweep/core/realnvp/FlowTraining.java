@@ -68,8 +68,8 @@ public final class FlowTraining {
                 recorder.record(measure(n), flow, theta);
             }
         }
-        m = steps > 0 ? measure(steps) : m;
         if (steps > 0) {
+            m = measure(steps);
             recorder.record(m, flow, theta);
         }
         return new Result(m, steps, m.isFinite() ? null : "non-finite measurement after training");
@@ -117,11 +117,6 @@ public final class FlowTraining {
         }
         int n = evalZ.length;
         return new FlowMeasure(step, kl / n, (double) plus / n, proj / n);
-    }
-
-    /** The live parameters (for tests and snapshots). */
-    double[] parameters() {
-        return theta;
     }
 
     static void gaussian(SplittableRandom rng, double[] out) {
