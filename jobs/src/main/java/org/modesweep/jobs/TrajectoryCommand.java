@@ -136,8 +136,9 @@ final class TrajectoryCommand implements Callable<Integer> {
     private int trainFlow() {
         positive("--R", R);
         checkWStar();
-        if (d < 2 || d > 100_000) {
-            throw bad("--d", "realnvp needs 2 <= d <= 100000 (a coupling keeps some coordinates and moves the others), got " + d);
+        if (d < 2 || d > RealNvpDynamics.MAX_D) {
+            throw bad("--d", "realnvp needs 2 <= d <= " + RealNvpDynamics.MAX_D
+                + " (a coupling keeps some coordinates and moves the others), got " + d);
         }
         long everySteps = every == null ? 100 : Math.round(every);
         if (everySteps < 1) {

@@ -37,6 +37,8 @@ public record RealNvpDynamics(int layers, int width, double lr, int batch, int s
     public static final double DEFAULT_SCALE_BOUND = 2;
     public static final double DEFAULT_COVER_TOL = 0.25;
     public static final double DEFAULT_COLLAPSE_FRAC = 0.1;
+    /** Largest d accepted (the cost per step grows like d per layer and sample). */
+    public static final long MAX_D = 100_000;
 
     public RealNvpDynamics {
         new RealNvp(2, layers, width, scaleBound); // checks layers, width and scaleBound
@@ -54,8 +56,8 @@ public record RealNvpDynamics(int layers, int width, double lr, int batch, int s
 
     /** Trains one flow on the target {@code (R, d, w*)} from {@code seed}. */
     public FlowTraining.Result train(double R, long d, double wStar, long seed, FlowRecorder recorder) {
-        if (d < 2 || d > 100_000) {
-            throw new IllegalArgumentException("realnvp needs 2 <= d <= 100000, got d = " + d);
+        if (d < 2 || d > MAX_D) {
+            throw new IllegalArgumentException("realnvp needs 2 <= d <= " + MAX_D + ", got d = " + d);
         }
         RealNvp flow = new RealNvp((int) d, layers, width, scaleBound);
         return new FlowTraining(flow, new BimodalTarget(R, wStar), lr, batch, evalBatch, seed).run(steps, recorder);

@@ -80,8 +80,6 @@ public final class SpecParser {
         "sgd", List.of("type", "eta", "batch", "tMax", "tol"),
         "realnvp", List.of("type", "steps", "layers", "width", "lr", "batch", "evalBatch", "scaleBound", "coverTol",
             "collapseFrac"));
-    /** Largest d a realnvp setup accepts (its cost grows like d per layer and sample). */
-    static final long REALNVP_MAX_D = 100_000;
     private static final Map<String, List<String>> INIT = Map.of(
         "sphere", List.of("type", "r0"),
         "gaussian", List.of("type", "sigma0"),
@@ -573,9 +571,9 @@ public final class SpecParser {
             for (int i = 0; i < setups.size(); i++) {
                 if (setups.get(i).dynamics().realnvp() != null) {
                     for (long dim : d) {
-                        if (dim < 2 || dim > REALNVP_MAX_D) {
+                        if (dim < 2 || dim > RealNvpDynamics.MAX_D) {
                             error("grid.d", value(m, "d"), "setup '" + setups.get(i).name() + "' uses realnvp, which needs "
-                                + "2 <= d <= " + REALNVP_MAX_D + " (a coupling keeps some coordinates and moves the others); got d = " + dim);
+                                + "2 <= d <= " + RealNvpDynamics.MAX_D + " (a coupling keeps some coordinates and moves the others); got d = " + dim);
                             break;
                         }
                     }
