@@ -60,7 +60,7 @@ class RealNvpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 3, 8})
+    @ValueSource(ints = {2, 3, 8, 32})
     void inverseUndoesForwardWithTheSameLogDeterminant(int d) {
         RealNvp flow = new RealNvp(d, 5, 8, 1.5);
         double[] theta = randomParameters(flow, d);
