@@ -18,6 +18,10 @@ final class Summary {
         f.put("plateauTime", t.run().plateauTime());
         f.put("flow".equals(dynamicsType) ? "rhsEvals" : "steps", t.run().cost());
         f.put("kl", t.kl());
+        if (t.flow() != null) {
+            f.put("massPlus", t.flow().end().massPlus());
+            f.put("meanProj", t.flow().end().meanProj());
+        }
         f.put("seed", seed);
         f.put("error", t.run().error());
         return f;

@@ -7,6 +7,7 @@ import org.modesweep.core.Dynamics;
 import org.modesweep.core.Flow;
 import org.modesweep.core.GradientDescent;
 import org.modesweep.core.InitialCondition;
+import org.modesweep.core.RealNvpDynamics;
 import org.modesweep.core.ReducedModel;
 import org.modesweep.core.Recorder;
 import org.modesweep.core.Setup;
@@ -15,6 +16,9 @@ import org.modesweep.core.StochasticGradientDescent;
 import org.modesweep.core.Thresholds;
 import org.modesweep.core.Trajectory;
 import org.modesweep.core.Weights;
+import org.modesweep.core.realnvp.FlowMeasure;
+import org.modesweep.core.realnvp.FlowRecorder;
+import org.modesweep.core.realnvp.RealNvp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +29,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "trajectory", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run one training trajectory and print its overlaps over time.",
-        "stdout: CSV t,m1,m2,q11,q22,q12,w1,kl (m_k = M_k/R^2, q_jk = Q_jk/R^2), one row every --every time units and at the end.",
-        "stderr: the outcome (class, mode, converged, tFinal, plateauTime, cost)."})
+        "stdout: CSV t,m1,m2,q11,q22,q12,w1,kl (m_k = M_k/R^2, q_jk = Q_jk/R^2), one row every --every time units and at the end;",
+        "  for --dynamics realnvp: CSV step,kl,massPlus,massMinus,meanProj (side masses of x.mu* > 0 and < 0, E_q[x].mu*/R),",
+        "  one row every --every steps (default 100) and at the end.",
+        "stderr: the outcome (class, mode, converged, tFinal, plateauTime, cost; realnvp: masses and steps per second)."})
 final class TrajectoryCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -40,12 +46,29 @@ final class TrajectoryCommand implements Callable<Integer> {
     double wStar;
     @Option(names = "--weights", defaultValue = "fixed", description = "fixed | trainable. Default: ${DEFAULT-VALUE}.")
     String weights;
-    @Option(names = "--dynamics", defaultValue = "flow", description = "flow | gd | sgd. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--dynamics", defaultValue = "flow", description = "flow | gd | sgd | realnvp. Default: ${DEFAULT-VALUE}.")
     String dynamics;
     @Option(names = "--eta", defaultValue = "0.05", description = "Step size of gd and sgd. Default: ${DEFAULT-VALUE}.")
     double eta;
-    @Option(names = "--batch", defaultValue = "1000", description = "Samples per component and step (sgd). Default: ${DEFAULT-VALUE}.")
-    int batch;
+    @Option(names = "--batch", description = "Samples per component and step (sgd, default 1000); base samples per step (realnvp, default "
+        + RealNvpDynamics.DEFAULT_BATCH + ").")
+    Integer batch;
+    @Option(names = "--layers", defaultValue = "" + RealNvpDynamics.DEFAULT_LAYERS, description = "realnvp: coupling layers (>= 2). Default: ${DEFAULT-VALUE}.")
+    int layers;
+    @Option(names = "--width", defaultValue = "" + RealNvpDynamics.DEFAULT_WIDTH, description = "realnvp: hidden width of the scale/shift MLPs. Default: ${DEFAULT-VALUE}.")
+    int width;
+    @Option(names = "--lr", defaultValue = "" + RealNvpDynamics.DEFAULT_LR, description = "realnvp: Adam learning rate. Default: ${DEFAULT-VALUE}.")
+    double lr;
+    @Option(names = "--steps", defaultValue = "" + RealNvpDynamics.DEFAULT_STEPS, description = "realnvp: training steps. Default: ${DEFAULT-VALUE}.")
+    int steps;
+    @Option(names = "--eval-batch", defaultValue = "" + RealNvpDynamics.DEFAULT_EVAL_BATCH, description = "realnvp: fixed evaluation batch for KL, masses and mean. Default: ${DEFAULT-VALUE}.")
+    int evalBatch;
+    @Option(names = "--scale-bound", defaultValue = "" + RealNvpDynamics.DEFAULT_SCALE_BOUND, description = "realnvp: bound c of the log-scales c*tanh(s/c). Default: ${DEFAULT-VALUE}.")
+    double scaleBound;
+    @Option(names = "--cover-tol", defaultValue = "" + RealNvpDynamics.DEFAULT_COVER_TOL, description = "realnvp: COVERAGE when |mass+ - w*| <= this x min(w*, 1-w*). Default: ${DEFAULT-VALUE}.")
+    double coverTol;
+    @Option(names = "--collapse-frac", defaultValue = "" + RealNvpDynamics.DEFAULT_COLLAPSE_FRAC, description = "realnvp: collapse when a side's mass < this x its target. Default: ${DEFAULT-VALUE}.")
+    double collapseFrac;
     @Option(names = "--init", defaultValue = "sphere", description = "sphere | gaussian | explicit. Default: ${DEFAULT-VALUE}.")
     String init;
     @Option(names = "--r0", description = "Radius of sphere and explicit starts. Default: R.")
@@ -64,8 +87,8 @@ final class TrajectoryCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--t-max", defaultValue = "400", description = "Training time limit (gd, sgd: eta x steps). Default: ${DEFAULT-VALUE}.")
     double tMax;
-    @Option(names = "--every", defaultValue = "1", description = "Output interval in time units. Default: ${DEFAULT-VALUE}.")
-    double every;
+    @Option(names = "--every", description = "Output interval in time units (default 1); in steps for realnvp (default 100).")
+    Double every;
     @Option(names = "--rtol", defaultValue = "1e-9", description = "Relative tolerance of the flow integrator. Default: ${DEFAULT-VALUE}.")
     double rtol;
     @Option(names = "--tol", defaultValue = "1e-8", description = "Convergence: max|dy/dt| of the normalised state below this. Default: ${DEFAULT-VALUE}.")
@@ -81,7 +104,11 @@ final class TrajectoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Setup setup = setup();
+        if (dynamics.equalsIgnoreCase("realnvp")) {
+            return trainFlow();
+        }
+        double every = this.every == null ? 1 : this.every;
+        Setup setup = setup(every);
         ReducedModel model = new ReducedModel(setup.problem(R, d, wStar));
         PrintWriter out = spec.commandLine().getOut();
         out.println("t,m1,m2,q11,q22,q12,w1,kl");
@@ -105,6 +132,51 @@ final class TrajectoryCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A RealNVP training: masses over training on stdout, outcome and speed on stderr. */
+    private int trainFlow() {
+        positive("--R", R);
+        checkWStar();
+        if (d < 2 || d > RealNvpDynamics.MAX_D) {
+            throw bad("--d", "realnvp needs 2 <= d <= " + RealNvpDynamics.MAX_D
+                + " (a coupling keeps some coordinates and moves the others), got " + d);
+        }
+        long everySteps = every == null ? 100 : Math.round(every);
+        if (everySteps < 1) {
+            throw bad("--every", "is in steps for realnvp and must be >= 1, got " + every);
+        }
+        checkSummary();
+        RealNvpDynamics nvp;
+        try {
+            nvp = new RealNvpDynamics(layers, width, lr, batch == null ? RealNvpDynamics.DEFAULT_BATCH : batch, steps,
+                evalBatch, scaleBound, coverTol, collapseFrac);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--dynamics realnvp: " + e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("step,kl,massPlus,massMinus,meanProj");
+        FlowRecorder csv = new FlowRecorder() {
+            @Override
+            public long every() {
+                return everySteps;
+            }
+
+            @Override
+            public void record(FlowMeasure m, RealNvp flow, double[] theta) {
+                out.println(m.step() + "," + csvRow(m.kl(), m.massPlus(), m.massMinus(), m.meanProj()));
+            }
+        };
+        long t0 = System.nanoTime();
+        Trajectory trajectory = Trajectory.flow(nvp, R, d, wStar, seed, csv);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("json".equals(summary) ? Summary.json(trajectory, seed, nvp.type()) : Summary.text(trajectory, seed, nvp.type()));
+        err.println(String.format(Locale.ROOT, "# %s: %d steps in %.2f s (%.0f steps/s incl. evaluation), d = %d",
+            nvp.describe(), trajectory.run().cost(), seconds, trajectory.run().cost() / seconds, d));
+        err.flush();
+        return 0;
+    }
+
     private static String csvRow(double... values) {
         StringBuilder row = new StringBuilder();
         for (double v : values) {
@@ -117,15 +189,12 @@ final class TrajectoryCommand implements Callable<Integer> {
     }
 
     /** Validates the options, naming the offending one, and assembles the setup. */
-    private Setup setup() {
+    private Setup setup(double every) {
         positive("--R", R);
         if (d < 1) {
             throw bad("--d", "must be >= 1, got " + d);
         }
-        finite("--w-star", wStar);
-        if (!(wStar > 0 && wStar < 1)) {
-            throw bad("--w-star", "must lie in (0, 1), got " + wStar);
-        }
+        checkWStar();
         positive("--t-max", tMax);
         positive("--every", every);
         positive("--rtol", rtol);
@@ -134,9 +203,7 @@ final class TrajectoryCommand implements Callable<Integer> {
         finite("--align-cos", alignCos);
         positive("--kl-tol", klTol);
         finite("--a0", a0);
-        if (!summary.equals("text") && !summary.equals("json")) {
-            throw bad("--summary", "must be text or json, got '" + summary + "'");
-        }
+        checkSummary();
         Weights w = switch (weights.toLowerCase(Locale.ROOT)) {
             case "fixed" -> Weights.FIXED;
             case "trainable" -> Weights.TRAINABLE;
@@ -144,6 +211,19 @@ final class TrajectoryCommand implements Callable<Integer> {
         };
         return new Setup("trajectory", w, initialCondition(), dynamicsOption(),
             new Thresholds(weightEps, alignCos, klTol), a0);
+    }
+
+    private void checkWStar() {
+        finite("--w-star", wStar);
+        if (!(wStar > 0 && wStar < 1)) {
+            throw bad("--w-star", "must lie in (0, 1), got " + wStar);
+        }
+    }
+
+    private void checkSummary() {
+        if (!summary.equals("text") && !summary.equals("json")) {
+            throw bad("--summary", "must be text or json, got '" + summary + "'");
+        }
     }
 
     private InitialCondition initialCondition() {
@@ -182,6 +262,7 @@ final class TrajectoryCommand implements Callable<Integer> {
                 return new GradientDescent(eta, tMax, tol);
             case "sgd":
                 positive("--eta", eta);
+                int batch = this.batch == null ? 1000 : this.batch;
                 if (batch < 1) {
                     throw bad("--batch", "must be >= 1, got " + batch);
                 }
@@ -190,7 +271,7 @@ final class TrajectoryCommand implements Callable<Integer> {
                 }
                 return new StochasticGradientDescent(eta, batch, tMax, tol);
             default:
-                throw bad("--dynamics", "must be flow, gd or sgd, got '" + dynamics + "'");
+                throw bad("--dynamics", "must be flow, gd, sgd or realnvp, got '" + dynamics + "'");
         }
     }
 

@@ -56,6 +56,20 @@ class TrajectoryCommandTest {
     }
 
     @Test
+    void realnvpPrintsMassesEveryIntervalInSteps() {
+        Result r = run("trajectory", "--dynamics", "realnvp", "--R", "2.5", "--d", "3", "--steps", "25", "--every", "10",
+            "--width", "4", "--batch", "16", "--eval-batch", "64", "--summary", "json");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.lines();
+        assertEquals("step,kl,massPlus,massMinus,meanProj", lines.get(0));
+        assertEquals(List.of("0", "10", "20", "25"), lines.stream().skip(1).map(l -> l.split(",")[0]).toList());
+        String[] last = lines.get(4).split(",");
+        assertEquals(1.0, Double.parseDouble(last[2]) + Double.parseDouble(last[3]), 1e-12);
+        assertTrue(r.err().contains("\"massPlus\": "), r.err());
+        assertTrue(r.err().contains("steps/s"), r.err());
+    }
+
+    @Test
     void badArgumentsGetOneLineNamingTheOptionAndExitCode2() {
         String[][] cases = {
             {"--R", "2", "--w-star", "1.5"},
@@ -64,8 +78,10 @@ class TrajectoryCommandTest {
             {"--R", "NaN"},
             {"--R", "2", "--init", "explicit", "--m1", "0.9", "--m2", "0.9", "--s", "-0.9"},
             {"--R", "2", "--dynamics", "rk4"},
+            {"--R", "2", "--dynamics", "realnvp", "--d", "1"},
+            {"--R", "2", "--dynamics", "realnvp", "--layers", "1"},
         };
-        String[] named = {"--w-star", "--d", "--R", "--R", "--m1/--m2/--s", "--dynamics"};
+        String[] named = {"--w-star", "--d", "--R", "--R", "--m1/--m2/--s", "--dynamics", "--d", "layers"};
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 1];
             args[0] = "trajectory";

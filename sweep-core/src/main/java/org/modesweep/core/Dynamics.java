@@ -3,10 +3,11 @@ package org.modesweep.core;
 import java.util.random.RandomGenerator;
 
 /**
- * A training dynamics (THEORY.md §4). Each reports the same normalised overlaps, so one classifier
- * serves all of them.
+ * A training dynamics (THEORY.md §4). The reduced ones report the same normalised overlaps, so one
+ * classifier serves all of them; {@link RealNvpDynamics} (§7) has no overlaps and is trained and
+ * classified by {@link Trajectory#run} through its own path.
  */
-public sealed interface Dynamics permits Flow, GradientDescent, StochasticGradientDescent {
+public sealed interface Dynamics permits Flow, GradientDescent, StochasticGradientDescent, RealNvpDynamics {
 
     /**
      * Trains from {@code start} until converged or {@code tMax}.
@@ -24,6 +25,6 @@ public sealed interface Dynamics permits Flow, GradientDescent, StochasticGradie
     /** A short label such as {@code flow(tMax=400, rtol=1e-9)}, recorded with results. */
     String describe();
 
-    /** Name of the dynamics type: {@code flow}, {@code gd} or {@code sgd}. */
+    /** Name of the dynamics type: {@code flow}, {@code gd}, {@code sgd} or {@code realnvp}. */
     String type();
 }

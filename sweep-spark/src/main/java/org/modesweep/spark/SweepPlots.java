@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.modesweep.core.Outcome;
 import org.modesweep.core.plot.Curve;
 import org.modesweep.core.plot.OutcomeColours;
@@ -21,8 +23,9 @@ import org.modesweep.spark.Aggregates.RcRow;
 
 /**
  * The figures of a sweep, per setup: {@code <setup>-probability} (P(collapse) against R, one curve
- * per d [and wStar], Wilson bars), {@code <setup>-rc} (R_c against d per level [and wStar], bootstrap
- * bars, log x when d spans a decade or more), for explicit-start grids outcome maps
+ * per d [and wStar], Wilson bars), with several setups also {@code compare-probability} (one curve
+ * per setup [and d, wStar], e.g. a realnvp next to the mixtures), {@code <setup>-rc} (R_c against d per level
+ * [and wStar], interval bars, log x when d spans a decade or more), for explicit-start grids outcome maps
  * {@code <setup>-map-...} (majority outcome over (m1, m2) per d, wStar, R and s), and with several setups
  * and dimensions {@code rc-vs-d-level-<L>}, the setups' R_c(d) side by side.
  */
@@ -42,6 +45,9 @@ public final class SweepPlots {
         Set<String> setups = new LinkedHashSet<>();
         probabilities.forEach(p -> setups.add(p.setup()));
         boolean severalW = probabilities.stream().map(Probability::wStar).distinct().count() > 1;
+        if (setups.size() > 1) {
+            written.add(comparisonPlot(folder, probabilities, severalW));
+        }
         for (String setup : setups) {
             List<Probability> mine = probabilities.stream().filter(p -> p.setup().equals(setup)).toList();
             written.add(probabilityPlot(folder, setup, mine, severalW));
@@ -94,26 +100,59 @@ public final class SweepPlots {
     }
 
     private static String probabilityPlot(Path folder, String setup, List<Probability> rows, boolean severalW) {
-        // (d, wStar) -> R -> {collapse, n}, summed over explicit starts
-        Map<String, TreeMap<Double, long[]>> curves = new LinkedHashMap<>();
         double confidence = rows.isEmpty() ? 0.95 : rows.get(0).confidence();
-        for (Probability p : rows) {
-            String label = "d = " + p.d() + (severalW ? ", w* = " + label(p.wStar()) : "");
-            long[] c = curves.computeIfAbsent(label, k -> new TreeMap<>()).computeIfAbsent(p.R(), k -> new long[2]);
-            c[0] += p.collapse();
-            c[1] += p.n();
-        }
-        List<Curve> list = new ArrayList<>();
-        curves.forEach((label, byR) -> list.add(curve(label, byR.entrySet().stream().map(r -> {
-            long k = r.getValue()[0];
-            long total = r.getValue()[1];
-            Interval w = Wilson.interval(k, total, confidence);
-            return new double[] {r.getKey(), total == 0 ? Double.NaN : (double) k / total, w.low(), w.high()};
-        }).toList())));
+        List<Curve> list = probabilityCurves(rows,
+            p -> "d = " + p.d() + (severalW ? ", w* = " + label(p.wStar()) : ""), confidence);
         String base = setup + "-probability";
         Plots.lines(folder.resolve(base), setup + ": collapse probability (" + Math.round(100 * confidence)
             + "% Wilson intervals)", "R", "P(collapse)", list, false);
         return base;
+    }
+
+    /** All setups on one plot, so dynamics can be compared at equal (d, wStar). */
+    private static String comparisonPlot(Path folder, List<Probability> rows, boolean severalW) {
+        double confidence = rows.get(0).confidence();
+        boolean severalD = rows.stream().map(Probability::d).distinct().count() > 1;
+        List<Curve> list = probabilityCurves(rows, p -> p.setup() + (severalD ? ", d = " + p.d() : "")
+            + (severalW ? ", w* = " + label(p.wStar()) : ""), confidence);
+        List<String> fixed = new ArrayList<>();
+        if (!severalD) {
+            fixed.add("d = " + rows.get(0).d());
+        }
+        if (!severalW) {
+            fixed.add("w* = " + label(rows.get(0).wStar()));
+        }
+        String where = String.join(", ", fixed);
+        String base = "compare-probability";
+        Plots.lines(folder.resolve(base), "collapse probability by setup" + (where.isEmpty() ? "" : " (" + where + ")")
+            + ", " + Math.round(100 * confidence) + "% Wilson intervals", "R", "P(collapse)", list, false);
+        return base;
+    }
+
+    /**
+     * One curve per label (summed over explicit starts), with Wilson bars; the legend also gives the
+     * trajectories per radius.
+     */
+    private static List<Curve> probabilityCurves(List<Probability> rows, Function<Probability, String> labelOf,
+                                                 double confidence) {
+        Map<String, TreeMap<Double, long[]>> curves = new LinkedHashMap<>();
+        for (Probability p : rows) {
+            long[] c = curves.computeIfAbsent(labelOf.apply(p), k -> new TreeMap<>()).computeIfAbsent(p.R(), k -> new long[2]);
+            c[0] += p.collapse();
+            c[1] += p.n();
+        }
+        List<Curve> list = new ArrayList<>();
+        curves.forEach((label, byR) -> {
+            LongSummaryStatistics n = byR.values().stream().mapToLong(c -> c[1]).summaryStatistics();
+            String count = n.getMin() == n.getMax() ? String.valueOf(n.getMin()) : n.getMin() + "–" + n.getMax();
+            list.add(curve(label + " (" + count + " runs per R)", byR.entrySet().stream().map(r -> {
+                long k = r.getValue()[0];
+                long total = r.getValue()[1];
+                Interval w = Wilson.interval(k, total, confidence);
+                return new double[] {r.getKey(), total == 0 ? Double.NaN : (double) k / total, w.low(), w.high()};
+            }).toList()));
+        });
+        return list;
     }
 
     private static String rcPlot(Path folder, String setup, List<RcRow> rows, boolean severalW) {

@@ -18,11 +18,13 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.modesweep.core.Engine;
 import org.modesweep.core.Outcome;
+import org.modesweep.core.RealNvpDynamics;
 import org.modesweep.core.Recorder;
 import org.modesweep.core.Run;
 import org.modesweep.core.Setup;
 import org.modesweep.core.State;
 import org.modesweep.core.Trajectory;
+import org.modesweep.core.realnvp.FlowMeasure;
 import org.modesweep.core.sweep.GridPoint;
 import org.modesweep.core.sweep.PointSpace;
 import org.modesweep.core.sweep.SweepSpec;
@@ -41,7 +43,11 @@ import org.modesweep.core.sweep.SweepSpec;
  *     {@code m1, m2, q11, q22, q12, a, w1, w2}, {@code kl}, {@code cost} (right-hand-side
  *     evaluations or steps), {@code error};</li>
  * <li>bookkeeping: thresholds {@code weightEps, alignCos, klTol}, {@code engineVersion},
- *     {@code round} (adaptive refinement round: 0 for grid points), {@code wallMs} (wall time of the run).</li>
+ *     {@code round} (adaptive refinement round: 0 for grid points), {@code wallMs} (wall time of the run);</li>
+ * <li>realnvp (null for the other dynamics): the flow's mass on the {@code +μ*} side of {@code x·μ* = 0}
+ *     {@code massPlus}, its mean projection {@code meanProj = E_q[x]·μ* / R}, and its classification
+ *     thresholds {@code coverTol, collapseFrac}. A realnvp row has no overlaps, weights, init or
+ *     {@code a0} (null), {@code kl} is the flow's KL estimate, {@code tFinal} and {@code cost} its steps.</li>
  * </ul>
  */
 public final class TrajectoryRows {
@@ -92,6 +98,10 @@ public final class TrajectoryRows {
         field("engineVersion", StringType, false),
         field("round", IntegerType, false),
         field("wallMs", DoubleType, true),
+        field("massPlus", DoubleType, true),
+        field("meanProj", DoubleType, true),
+        field("coverTol", DoubleType, true),
+        field("collapseFrac", DoubleType, true),
     });
 
     /** Partition columns of {@code trajectories/}, in folder order. */
@@ -128,6 +138,9 @@ public final class TrajectoryRows {
     }
 
     static Row row(SweepSpec spec, GridPoint p, Setup setup, Trajectory t, int round, double wallMs) {
+        if (setup.dynamics() instanceof RealNvpDynamics nvp) {
+            return flowRow(spec, p, nvp, t, round, wallMs);
+        }
         State s0 = t.start();
         Run run = t.run();
         State y = run.end();
@@ -141,7 +154,20 @@ public final class TrajectoryRows {
             run.plateauTime(), y.m1(), y.m2(), y.q11(), y.q22(), y.q12(), y.a(), y.w1(), y.w2(), t.kl(),
             run.cost(), run.error(),
             spec.classify().weightEps(), spec.classify().alignCos(), spec.classify().klTol(),
-            Engine.version(), round, wallMs);
+            Engine.version(), round, wallMs, null, null, null, null);
+    }
+
+    private static Row flowRow(SweepSpec spec, GridPoint p, RealNvpDynamics nvp, Trajectory t, int round, double wallMs) {
+        Run run = t.run();
+        Outcome outcome = t.classification().outcome();
+        FlowMeasure end = t.flow().end();
+        return RowFactory.create(p.pointId(), p.setup(), p.R(), p.d(), p.wStar(), p.seedIndex(), p.seed(),
+            null, null, null, null, nvp.describe(), nvp.type(), null, null,
+            null, null, null, null, null, null, null,
+            outcome.name(), outcome.isCollapse(), t.classification().mode(), run.converged(), run.tFinal(), null,
+            null, null, null, null, null, null, null, null, t.kl(), run.cost(), run.error(),
+            spec.classify().weightEps(), spec.classify().alignCos(), spec.classify().klTol(),
+            Engine.version(), round, wallMs, end.massPlus(), end.meanProj(), nvp.coverTol(), nvp.collapseFrac());
     }
 
     static Row failed(SweepSpec spec, GridPoint p, Setup setup, RuntimeException e, int round, double wallMs) {
@@ -149,14 +175,18 @@ public final class TrajectoryRows {
         String message = e.getClass().getSimpleName() + ": " + e.getMessage();
         return RowFactory.create(p.pointId(), p.setup(), p.R(), p.d(), p.wStar(), p.seedIndex(), p.seed(),
             startM1(p), startM2(p), startS(p),
-            setup == null ? null : setup.init().describe(), setup == null ? null : setup.dynamics().describe(),
-            setup == null ? null : setup.dynamics().type(), setup == null ? null : setup.weights().label(),
+            setup == null || setup.weights() == null ? null : setup.init().describe(),
+            setup == null ? null : setup.dynamics().describe(),
+            setup == null ? null : setup.dynamics().type(),
+            setup == null || setup.weights() == null ? null : setup.weights().label(),
             setup == null ? null : setup.a0(),
             nan, nan, nan, nan, nan, nan, nan,
             Outcome.FAILED.name(), false, 0, false, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan,
             0L, message,
             spec.classify().weightEps(), spec.classify().alignCos(), spec.classify().klTol(),
-            Engine.version(), round, wallMs);
+            Engine.version(), round, wallMs, null, null,
+            setup != null && setup.dynamics() instanceof RealNvpDynamics n ? n.coverTol() : null,
+            setup != null && setup.dynamics() instanceof RealNvpDynamics n ? n.collapseFrac() : null);
     }
 
     private static Double startM1(GridPoint p) {

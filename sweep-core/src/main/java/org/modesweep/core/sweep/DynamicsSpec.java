@@ -4,30 +4,51 @@ import java.io.Serializable;
 import org.modesweep.core.Dynamics;
 import org.modesweep.core.Flow;
 import org.modesweep.core.GradientDescent;
+import org.modesweep.core.RealNvpDynamics;
 import org.modesweep.core.StochasticGradientDescent;
 
 /**
  * The {@code dynamics} block of a setup, resolved with its defaults: {@code type} is {@code flow},
- * {@code gd} or {@code sgd}; {@code rtol} applies to {@code flow} only, {@code eta} to {@code gd}
- * and {@code sgd}, {@code batch} to {@code sgd} (null where it does not apply).
+ * {@code gd}, {@code sgd} or {@code realnvp}; {@code rtol} applies to {@code flow} only, {@code eta} to
+ * {@code gd} and {@code sgd}, {@code batch} to {@code sgd} (null where it does not apply). A
+ * {@code realnvp} block is held whole in {@code realnvp} (null otherwise; its {@code tMax} is the step
+ * count and {@code tol} is unused).
  */
-public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Double eta, Integer batch)
-    implements Serializable {
+public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Double eta, Integer batch,
+                           RealNvpDynamics realnvp) implements Serializable {
 
     public static final double DEFAULT_RTOL = 1e-9;
     public static final double DEFAULT_TOL = 1e-8;
+
+    /** A reduced dynamics ({@code flow}, {@code gd}, {@code sgd}). */
+    public DynamicsSpec(String type, double tMax, Double rtol, double tol, Double eta, Integer batch) {
+        this(type, tMax, rtol, tol, eta, batch, null);
+    }
+
+    /** A {@code realnvp} block. */
+    public static DynamicsSpec realnvp(RealNvpDynamics nvp) {
+        return new DynamicsSpec("realnvp", nvp.steps(), null, 0, null, null, nvp);
+    }
 
     public Dynamics build() {
         return switch (type) {
             case "flow" -> new Flow(tMax, rtol, tol);
             case "gd" -> new GradientDescent(eta, tMax, tol);
             case "sgd" -> new StochasticGradientDescent(eta, batch, tMax, tol);
+            case "realnvp" -> realnvp;
             default -> throw new IllegalArgumentException("unknown dynamics type '" + type + "'");
         };
     }
 
     /** Bit-exact text of every parameter, for hashes. */
     String canonical() {
+        if (realnvp != null) {
+            RealNvpDynamics n = realnvp;
+            return "realnvp(layers=" + n.layers() + ",width=" + n.width() + ",lr=" + Canonical.num(n.lr())
+                + ",batch=" + n.batch() + ",steps=" + n.steps() + ",evalBatch=" + n.evalBatch()
+                + ",scaleBound=" + Canonical.num(n.scaleBound()) + ",coverTol=" + Canonical.num(n.coverTol())
+                + ",collapseFrac=" + Canonical.num(n.collapseFrac()) + ")";
+        }
         StringBuilder b = new StringBuilder(type).append("(tMax=").append(Canonical.num(tMax));
         if (rtol != null) {
             b.append(",rtol=").append(Canonical.num(rtol));

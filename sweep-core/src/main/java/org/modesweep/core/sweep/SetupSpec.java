@@ -10,7 +10,8 @@ import org.modesweep.core.Weights;
  * One entry of {@code setups}: a named combination of weights mode, dynamics, initialisation and {@code a0};
  * {@code seeds} (null: the grid's) lets a costly setup run fewer seeds than a cheap one at the same points, and
  * {@code d} (null: the grid's) the dimensions it runs at, a subset of the grid's, e.g. {@code sgd} only where
- * {@code O(Bd)} steps are affordable.
+ * {@code O(Bd)} steps are affordable. A {@code realnvp} setup has no weights (null) and its init and {@code a0}
+ * are unused.
  */
 public record SetupSpec(String name, Weights weights, DynamicsSpec dynamics, InitSpec init, double a0,
                         Integer seeds, List<Long> d) implements Serializable {
@@ -34,6 +35,9 @@ public record SetupSpec(String name, Weights weights, DynamicsSpec dynamics, Ini
      * restricting a setup's dimensions changes which points exist, not what a point computes.
      */
     String canonical() {
+        if (weights == null) {
+            return "name=" + name + ";dynamics=" + dynamics.canonical();
+        }
         return "name=" + name + ";weights=" + weights.label() + ";init=" + init.canonical()
             + ";dynamics=" + dynamics.canonical() + ";a0=" + Canonical.num(a0) + (seeds == null ? "" : ";seeds=" + seeds);
     }

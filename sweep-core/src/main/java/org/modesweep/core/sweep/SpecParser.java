@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.modesweep.core.InitialCondition;
 import org.modesweep.core.Problem;
+import org.modesweep.core.RealNvpDynamics;
 import org.modesweep.core.Thresholds;
 import org.modesweep.core.Weights;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -54,6 +55,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  *   - {name: fixed-flow, weights: fixed, dynamics: {type: flow, tMax: 400, rtol: 1e-9, tol: 1e-8},
  *      init: {type: sphere, r0: 2.0}, a0: 0}
  *   - {name: sgd, weights: trainable, dynamics: {type: sgd, eta: 0.05, batch: 1000, tMax: 400}}
+ *   - {name: nvp, dynamics: {type: realnvp, steps: 1000, layers: 4, width: 16, lr: 5e-3, batch: 128,
+ *      evalBatch: 4096, scaleBound: 2, coverTol: 0.25, collapseFrac: 0.1}}   # no weights, init, a0
  * classify: {weightEps: 1.0e-3, alignCos: 0.5, klTol: 1.0e-3}
  * threshold: {level: [0.25, 0.5], method: monotone, bootstrap: 200, confidence: 0.95}
  * spark: {master: "local[*]", partitions: 8, chunk: 5000, ui: false}
@@ -76,7 +79,9 @@ public final class SpecParser {
     private static final Map<String, List<String>> DYNAMICS = Map.of(
         "flow", List.of("type", "tMax", "rtol", "tol"),
         "gd", List.of("type", "eta", "tMax", "tol"),
-        "sgd", List.of("type", "eta", "batch", "tMax", "tol"));
+        "sgd", List.of("type", "eta", "batch", "tMax", "tol"),
+        "realnvp", List.of("type", "steps", "layers", "width", "lr", "batch", "evalBatch", "scaleBound", "coverTol",
+            "collapseFrac"));
     private static final Map<String, List<String>> INIT = Map.of(
         "sphere", List.of("type", "r0"),
         "gaussian", List.of("type", "sigma0"),
@@ -423,6 +428,16 @@ public final class SpecParser {
                 + "' is not a valid setup name (letters, digits, '.', '_', '-'; it names a folder)");
             name = null;
         }
+        DynamicsSpec dynamics = dynamics(m.get("dynamics"), key, node);
+        Long seeds = integer(m, "seeds", key, 1, Integer.MAX_VALUE, null);
+        List<Long> d = m.containsKey("d") ? longAxis(m, "d", key, node) : null;
+        boolean badExtent = (seeds == null && m.containsKey("seeds") && !isNull(value(m, "seeds")))
+            || (m.containsKey("d") && d == null);
+        Extent extent = new Extent(seeds == null ? null : seeds.intValue(), d);
+        if (declaresRealnvp(m.get("dynamics"))) {
+            SetupSpec flow = realnvpSetup(m, key, name, dynamics, extent);
+            return badExtent ? null : flow;
+        }
         Weights weights = null;
         String w = string(m, "weights", key, null);
         if (w == null) {
@@ -436,27 +451,50 @@ public final class SpecParser {
                 error(key + ".weights", value(m, "weights"), "must be 'fixed' or 'trainable', got '" + w + "'");
             }
         }
-        DynamicsSpec dynamics = dynamics(m.get("dynamics"), key, node);
         InitSpec init = init(m.get("init"), key);
         Double a0 = number(m, "a0", key, 0.0);
         if (a0 != null && m.containsKey("a0") && weights == Weights.FIXED && a0 != 0) {
             error(key + ".a0", value(m, "a0"), "a0 (the starting weight logit) applies to trainable weights only");
             a0 = null;
         }
-        Long seeds = integer(m, "seeds", key, 1, Integer.MAX_VALUE, null);
-        List<Long> d = m.containsKey("d") ? longAxis(m, "d", key, node) : null;
-        if (name == null || weights == null || dynamics == null || init == null || a0 == null
-            || (seeds == null && m.containsKey("seeds") && !isNull(value(m, "seeds")))
-            || (m.containsKey("d") && d == null)) {
+        if (name == null || weights == null || dynamics == null || init == null || a0 == null || badExtent) {
             return null;
         }
-        return new SetupSpec(name, weights, dynamics, init, a0, seeds == null ? null : seeds.intValue(), d);
+        return new SetupSpec(name, weights, dynamics, init, a0, extent.seeds(), extent.d());
+    }
+
+    /** A setup's own seeds and dimensions (null: the grid's). */
+    private record Extent(Integer seeds, List<Long> d) {
+    }
+
+    /** Whether a dynamics block says {@code type: realnvp} (valid or not: its setup has no weights either way). */
+    private static boolean declaresRealnvp(NodeTuple dynamics) {
+        if (dynamics == null || !(dynamics.getValueNode() instanceof MappingNode map)) {
+            return false;
+        }
+        return map.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("type")
+            && t.getValueNode() instanceof ScalarNode v && v.getValue().trim().equals("realnvp"));
+    }
+
+    /** A realnvp setup: the flow has no mixture weights and no mixture start, so those keys are errors. */
+    private SetupSpec realnvpSetup(Map<String, NodeTuple> m, String key, String name, DynamicsSpec dynamics,
+                                   Extent extent) {
+        boolean ok = name != null && dynamics != null;
+        for (String k : List.of("weights", "init", "a0")) {
+            if (m.containsKey(k)) {
+                error(key + "." + k, keyNode(m, k), "'" + k + "' does not apply to realnvp dynamics (the flow starts "
+                    + "as N(0, I) and has no mixture weights); remove it");
+                ok = false;
+            }
+        }
+        return ok ? new SetupSpec(name, null, dynamics, new InitSpec("sphere", null, null), 0, extent.seeds(), extent.d())
+            : null;
     }
 
     private DynamicsSpec dynamics(NodeTuple entry, String setupKey, Node setupNode) {
         String key = setupKey + ".dynamics";
         if (entry == null || isNull(entry.getValueNode())) {
-            error(key, setupNode, "missing: give at least {type: flow|gd|sgd, tMax: ...}");
+            error(key, setupNode, "missing: give at least {type: flow|gd|sgd, tMax: ...} or {type: realnvp, steps: ...}");
             return null;
         }
         Node node = entry.getValueNode();
@@ -467,16 +505,19 @@ public final class SpecParser {
         String type = string(m, "type", key, null);
         if (type == null) {
             if (!m.containsKey("type")) {
-                error(key + ".type", node, "missing: flow, gd or sgd");
+                error(key + ".type", node, "missing: flow, gd, sgd or realnvp");
             }
             return null;
         }
         List<String> allowed = DYNAMICS.get(type);
         if (allowed == null) {
-            error(key + ".type", value(m, "type"), "unknown dynamics type '" + type + "'; expected flow, gd or sgd");
+            error(key + ".type", value(m, "type"), "unknown dynamics type '" + type + "'; expected flow, gd, sgd or realnvp");
             return null;
         }
         checkKeys(m, key, allowed, " for " + type + " dynamics");
+        if (type.equals("realnvp")) {
+            return realnvp(m, key, node);
+        }
         Double tMax = required(m, "tMax", key, node, "the time horizon of every run");
         if (tMax != null && tMax <= 0) {
             error(key + ".tMax", value(m, "tMax"), "must be > 0, got " + tMax);
@@ -523,6 +564,39 @@ public final class SpecParser {
             return null;
         }
         return spec;
+    }
+
+    private DynamicsSpec realnvp(Map<String, NodeTuple> m, String key, Node node) {
+        Long steps = null;
+        if (!m.containsKey("steps")) {
+            error(key + ".steps", node, "missing: the number of training steps of every run");
+        } else {
+            steps = integer(m, "steps", key, 1, Integer.MAX_VALUE, null);
+        }
+        Long layers = integer(m, "layers", key, 2, 1000, (long) RealNvpDynamics.DEFAULT_LAYERS);
+        Long width = integer(m, "width", key, 1, 100_000, (long) RealNvpDynamics.DEFAULT_WIDTH);
+        Long batch = integer(m, "batch", key, 1, Integer.MAX_VALUE, (long) RealNvpDynamics.DEFAULT_BATCH);
+        Long evalBatch = integer(m, "evalBatch", key, 1, Integer.MAX_VALUE, (long) RealNvpDynamics.DEFAULT_EVAL_BATCH);
+        Double lr = positive(m, "lr", key, RealNvpDynamics.DEFAULT_LR);
+        Double scaleBound = positive(m, "scaleBound", key, RealNvpDynamics.DEFAULT_SCALE_BOUND);
+        Double coverTol = positive(m, "coverTol", key, RealNvpDynamics.DEFAULT_COVER_TOL);
+        Double collapseFrac = positive(m, "collapseFrac", key, RealNvpDynamics.DEFAULT_COLLAPSE_FRAC);
+        if (collapseFrac != null && collapseFrac >= 1) {
+            error(key + ".collapseFrac", value(m, "collapseFrac"), "must be < 1 (a fraction of a side's target mass), got "
+                + collapseFrac);
+            collapseFrac = null;
+        }
+        if (steps == null || layers == null || width == null || batch == null || evalBatch == null || lr == null
+            || scaleBound == null || coverTol == null || collapseFrac == null) {
+            return null;
+        }
+        try {
+            return DynamicsSpec.realnvp(new RealNvpDynamics(layers.intValue(), width.intValue(), lr, batch.intValue(),
+                steps.intValue(), evalBatch.intValue(), scaleBound, coverTol, collapseFrac));
+        } catch (IllegalArgumentException e) {
+            error(key, node, e.getMessage());
+            return null;
+        }
     }
 
     private InitSpec init(NodeTuple entry, String setupKey) {
@@ -628,7 +702,13 @@ public final class SpecParser {
         if (setups != null) {
             for (int i = 0; i < setups.size(); i++) {
                 boolean explicitInit = setups.get(i).init().explicit();
-                if (explicitInit && !explicitAxes) {
+                if (setups.get(i).dynamics().realnvp() != null) {
+                    if (explicitAxes) {
+                        error("setups[" + i + "].dynamics.type", keyNode(m, "m1") != null ? keyNode(m, "m1") : node,
+                            "setup '" + setups.get(i).name() + "' uses realnvp, which has no mixture start for the grid's "
+                                + "explicit m1, m2, s axes");
+                    }
+                } else if (explicitInit && !explicitAxes) {
                     error("setups[" + i + "].init.type", node, "explicit starts take their cosines from grid axes m1, m2, s, "
                         + "which are missing (line of grid shown)");
                 }
@@ -651,6 +731,15 @@ public final class SpecParser {
                     List<Long> extra = own.stream().filter(x -> !d.contains(x)).toList();
                     error("setups[" + i + "].d", value(m, "d"), "setup '" + setups.get(i).name() + "' lists d = " + extra
                         + ", which grid.d " + d + " does not hold (a setup's d picks from the grid's)");
+                }
+                if (setups.get(i).dynamics().realnvp() != null) {
+                    for (long dim : own == null ? d : own) {
+                        if (dim < 2 || dim > RealNvpDynamics.MAX_D) {
+                            error("grid.d", value(m, "d"), "setup '" + setups.get(i).name() + "' uses realnvp, which needs "
+                                + "2 <= d <= " + RealNvpDynamics.MAX_D + " (a coupling keeps some coordinates and moves the others); got d = " + dim);
+                            break;
+                        }
+                    }
                 }
                 if (setups.get(i).dynamics().type().equals("sgd")) {
                     for (long dim : own == null ? d : own) {

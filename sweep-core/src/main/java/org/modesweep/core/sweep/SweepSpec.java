@@ -95,6 +95,21 @@ public record SweepSpec(String source, String name, String output, long seed, lo
             newThreshold, spark, record, figures);
     }
 
+    private static Map<String, Object> realnvpYaml(org.modesweep.core.RealNvpDynamics n) {
+        Map<String, Object> dyn = new LinkedHashMap<>();
+        dyn.put("type", n.type());
+        dyn.put("steps", n.steps());
+        dyn.put("layers", n.layers());
+        dyn.put("width", n.width());
+        dyn.put("lr", n.lr());
+        dyn.put("batch", n.batch());
+        dyn.put("evalBatch", n.evalBatch());
+        dyn.put("scaleBound", n.scaleBound());
+        dyn.put("coverTol", n.coverTol());
+        dyn.put("collapseFrac", n.collapseFrac());
+        return dyn;
+    }
+
     /** The resolved spec as YAML (every default written out); {@link SpecParser} reads it back to an equal spec. */
     public String toYaml() {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -119,9 +134,14 @@ public record SweepSpec(String source, String name, String output, long seed, lo
         for (SetupSpec s : setups) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", s.name());
+            DynamicsSpec ds = s.dynamics();
+            if (ds.realnvp() != null) {
+                m.put("dynamics", realnvpYaml(ds.realnvp()));
+                list.add(m);
+                continue;
+            }
             m.put("weights", s.weights().label());
             Map<String, Object> dyn = new LinkedHashMap<>();
-            DynamicsSpec ds = s.dynamics();
             dyn.put("type", ds.type());
             dyn.put("tMax", ds.tMax());
             if (ds.rtol() != null) {

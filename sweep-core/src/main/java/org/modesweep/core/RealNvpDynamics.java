@@ -1,0 +1,118 @@
+package org.modesweep.core;
+
+import java.util.random.RandomGenerator;
+import org.modesweep.core.realnvp.BimodalTarget;
+import org.modesweep.core.realnvp.FlowMeasure;
+import org.modesweep.core.realnvp.FlowRecorder;
+import org.modesweep.core.realnvp.FlowTraining;
+import org.modesweep.core.realnvp.RealNvp;
+
+/**
+ * The fourth dynamics (THEORY.md §7): VI with a RealNVP trained by reparametrised reverse KL and
+ * Adam for a fixed number of steps. It has no reduced state, so {@link Trajectory#run} trains it
+ * directly ({@link #train}) and classifies it by the mass it puts on each side of {@code x·μ* = 0}
+ * ({@link #classify}); its classification thresholds are part of it and recorded with every row.
+ *
+ * @param layers       coupling layers (alternating parity masks), at least 2
+ * @param width        hidden width of the two-layer tanh MLPs giving scale and shift
+ * @param lr           Adam learning rate
+ * @param batch        base samples per step
+ * @param steps        training steps (the run's {@code tFinal} and cost)
+ * @param evalBatch    size of the fixed evaluation batch behind KL, side masses and mean projection
+ * @param scaleBound   bound {@code c} of the log-scales, {@code s = c·tanh(ŝ/c)}
+ * @param coverTol     {@code COVERAGE} when {@code |mass₊ − w*| ≤ coverTol · min(w*, 1 − w*)}
+ * @param collapseFrac collapse ({@code VANISHING_WEIGHT}) when a side's mass is below
+ *                     {@code collapseFrac} times its target mass
+ */
+public record RealNvpDynamics(int layers, int width, double lr, int batch, int steps, int evalBatch,
+                              double scaleBound, double coverTol, double collapseFrac)
+    implements Dynamics, java.io.Serializable {
+
+    public static final int DEFAULT_LAYERS = 4;
+    public static final int DEFAULT_WIDTH = 16;
+    public static final double DEFAULT_LR = 5e-3;
+    public static final int DEFAULT_BATCH = 128;
+    public static final int DEFAULT_STEPS = 1000;
+    public static final int DEFAULT_EVAL_BATCH = 4096;
+    public static final double DEFAULT_SCALE_BOUND = 2;
+    public static final double DEFAULT_COVER_TOL = 0.25;
+    public static final double DEFAULT_COLLAPSE_FRAC = 0.1;
+    /** Largest d accepted (the cost per step grows like d per layer and sample). */
+    public static final long MAX_D = 100_000;
+
+    public RealNvpDynamics {
+        new RealNvp(2, layers, width, scaleBound); // checks layers, width and scaleBound
+        Check.positive("lr", lr);
+        if (batch < 1 || evalBatch < 1 || steps < 1) {
+            throw new IllegalArgumentException("batch, evalBatch and steps must be >= 1, got "
+                + batch + ", " + evalBatch + ", " + steps);
+        }
+        Check.positive("coverTol", coverTol);
+        Check.positive("collapseFrac", collapseFrac);
+        if (collapseFrac >= 1) {
+            throw new IllegalArgumentException("collapseFrac must be < 1, got " + collapseFrac);
+        }
+    }
+
+    /** Trains one flow on the target {@code (R, d, w*)} from {@code seed}. */
+    public FlowTraining.Result train(double R, long d, double wStar, long seed, FlowRecorder recorder) {
+        if (d < 2 || d > MAX_D) {
+            throw new IllegalArgumentException("realnvp needs 2 <= d <= " + MAX_D + ", got d = " + d);
+        }
+        RealNvp flow = new RealNvp((int) d, layers, width, scaleBound);
+        return new FlowTraining(flow, new BimodalTarget(R, wStar), lr, batch, evalBatch, seed).run(steps, recorder);
+    }
+
+    /**
+     * {@code FAILED} for non-finite measurements; collapse onto the other mode when a side's mass is
+     * below {@code collapseFrac} times its target ({@code w*} on the {@code +μ*} side, {@code 1 − w*}
+     * on the other), reported as {@code VANISHING_WEIGHT}, the flow's analogue of a mixture component
+     * whose weight vanished, with the survivor's mode; {@code COVERAGE} when both masses are within
+     * {@code coverTol · min(w*, 1 − w*)} of their targets; {@code UNRESOLVED} in between.
+     */
+    public Classification classify(FlowMeasure m, String error, double wStar) {
+        if (error != null || !m.isFinite()) {
+            return new Classification(Outcome.FAILED, 0);
+        }
+        if (m.massPlus() < collapseFrac * wStar) {
+            return new Classification(Outcome.VANISHING_WEIGHT, -1);
+        }
+        if (m.massMinus() < collapseFrac * (1 - wStar)) {
+            return new Classification(Outcome.VANISHING_WEIGHT, 1);
+        }
+        if (Math.abs(m.massPlus() - wStar) <= coverTol * Math.min(wStar, 1 - wStar)) {
+            return new Classification(Outcome.COVERAGE, 0);
+        }
+        return new Classification(Outcome.UNRESOLVED, 0);
+    }
+
+    /** Not applicable: a flow has no reduced model; {@link Trajectory#run} calls {@link #train} instead. */
+    @Override
+    public Run run(ReducedModel model, State start, double plateauCos, RandomGenerator rng, Recorder recorder) {
+        throw new UnsupportedOperationException("realnvp has no reduced model; train it with RealNvpDynamics.train");
+    }
+
+    /** Training length in steps. */
+    @Override
+    public double tMax() {
+        return steps;
+    }
+
+    /** A flow trains for a fixed number of steps and never counts as converged. */
+    @Override
+    public double convergenceTol() {
+        return 0;
+    }
+
+    @Override
+    public String describe() {
+        return "realnvp(layers=" + layers + ", width=" + width + ", lr=" + lr + ", batch=" + batch + ", steps=" + steps
+            + ", evalBatch=" + evalBatch + ", scaleBound=" + scaleBound + ", coverTol=" + coverTol
+            + ", collapseFrac=" + collapseFrac + ")";
+    }
+
+    @Override
+    public String type() {
+        return "realnvp";
+    }
+}
