@@ -1,27 +1,21 @@
 package org.modesweep.core;
 
+import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 import org.hipparchus.analysis.UnivariateFunction;
-import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
+import org.hipparchus.analysis.solvers.AllowedSolution;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.exception.MathRuntimeException;
-import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.events.Action;
-import org.hipparchus.ode.events.AdaptableInterval;
-import org.hipparchus.ode.events.ODEEventDetector;
-import org.hipparchus.ode.events.ODEEventHandler;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.hipparchus.ode.sampling.StepNormalizer;
-import org.hipparchus.ode.sampling.StepNormalizerBounds;
-import org.hipparchus.ode.sampling.StepNormalizerMode;
+import org.hipparchus.ode.sampling.ODEStateInterpolator;
 
 /**
- * The reduced gradient flow, integrated by Dormand–Prince 8(5,3) with dense output. It stops inside
- * one {@code integrate} call when {@code max|dy/dt|} falls under {@code convergenceTol} (an event on
- * the interpolated derivative) or at {@code tMax}; plateau entries and exits are events too, so the
- * plateau time is exact up to root-finding accuracy.
+ * The reduced gradient flow, integrated by Dormand–Prince 8(5,3) ({@link DormandPrince853}). It stops
+ * when {@code max|dy/dt|} falls under {@code convergenceTol} (located inside the step on the dense
+ * output's derivative) or at {@code tMax}; plateau entries and exits are located the same way, so the
+ * plateau time is exact up to root-finding accuracy. A step is interpolated (three more evaluations)
+ * only when it holds one of these events or an output time.
  */
 public record Flow(double tMax, double rtol, double convergenceTol) implements Dynamics {
 
@@ -35,9 +29,16 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
      * same steps.
      */
     private static final double MAX_STEP = 5.0;
-    /** Longest interval between two checks of an event function, in time units. */
+    private static final double MIN_STEP = 1e-14;
+    /** Longest interval between two looks at the plateau margin inside a step, in time units. */
     private static final double EVENT_CHECK = 1.0;
-    private static final int MAX_EVALUATIONS = 20_000_000;
+    private static final long MAX_EVALUATIONS = 20_000_000;
+    /**
+     * max|dy/dt| is a kinked function near the tolerance, where the interpolated derivative is also at
+     * its noise floor: the stop time needs no more than 1e-6 accuracy, and asking more fails.
+     */
+    private static final double STOP_TIME_ACCURACY = 1e-6;
+    private static final double PLATEAU_TIME_ACCURACY = 1e-10;
 
     public Flow {
         Check.positive("tMax", tMax);
@@ -47,65 +48,146 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
 
     @Override
     public Run run(ReducedModel model, State start, double plateauCos, RandomGenerator rng, Recorder recorder) {
-        double[] y0 = start.toArray();
+        DormandPrince853 integrator = new DormandPrince853(checkedDerivative(model), State.DIMENSION,
+            MIN_STEP, Math.min(tMax, MAX_STEP), rtol * ATOL_PER_RTOL, rtol, MAX_EVALUATIONS);
         PlateauClock plateau = new PlateauClock(0, start.onPlateau(plateauCos));
-        if (maxAbs(model.derivative(start)) < convergenceTol) {
+        double[] accepted = start.toArray();
+        double acceptedTime = 0;
+        try {
+            integrator.start(0, accepted);
             recorder.record(0, start);
-            return new Run(start, 0, true, 0, 1, null);
-        }
-        double maxStep = Math.min(tMax, MAX_STEP);
-        DormandPrince853Integrator integrator =
-            new DormandPrince853Integrator(1e-14, maxStep, rtol * ATOL_PER_RTOL, rtol);
-        integrator.setMaxEvaluations(MAX_EVALUATIONS);
-        boolean[] converged = {false};
-        // max|dy/dt| is a kinked function near the tolerance, where the interpolated derivative is also
-        // at its noise floor: the stop time needs no more than 1e-6 accuracy, and asking more fails.
-        integrator.addEventDetector(new Detector("convergence", new BracketingNthOrderBrentSolver(1e-9, 1e-6, 1e-3 * convergenceTol, 5),
-            s -> maxAbs(s.getCompleteDerivative()) - convergenceTol,
-            (s, detector, increasing) -> {
-                if (increasing) {
-                    return Action.CONTINUE;
-                }
-                converged[0] = true;
-                return Action.STOP;
-            }));
-        integrator.addEventDetector(new Detector("plateau", new BracketingNthOrderBrentSolver(1e-12, 1e-10, 1e-15, 5),
-            s -> State.of(s.getCompleteState()).plateauMargin(plateauCos),
-            (s, detector, increasing) -> {
-                plateau.toggle(s.getTime(), increasing);
-                return Action.CONTINUE;
-            }));
-        if (recorder.active()) {
-            integrator.addStepHandler(new StepNormalizer(recorder.every(),
-                (s, isLast) -> recorder.record(s.getTime(), State.of(s.getCompleteState())),
-                StepNormalizerMode.MULTIPLES, StepNormalizerBounds.BOTH));
-        }
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return State.DIMENSION;
+            if (maxAbs(integrator.derivative()) < convergenceTol) {
+                return new Run(start, 0, true, 0, integrator.evaluations(), null);
             }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                double[] dy = model.derivative(State.of(y));
-                for (double v : dy) {
-                    if (!Double.isFinite(v)) {
-                        throw new NonFiniteState(t, y);
-                    }
+            double nextOutput = recorder.every();
+            while (true) {
+                integrator.step(tMax);
+                Step step = new Step(integrator);
+                boolean converged = maxAbs(integrator.derivative()) < convergenceTol;
+                double end = converged
+                    ? step.crossing(s -> maxAbs(s.getCompleteDerivative()) - convergenceTol, step.start, step.end,
+                        STOP_TIME_ACCURACY, 1e-3 * convergenceTol, AllowedSolution.RIGHT_SIDE)
+                    : step.end;
+                step.plateau(plateau, plateauCos, end);
+                for (; nextOutput <= end * (1 + 1e-14); nextOutput = next(nextOutput, recorder.every())) {
+                    recorder.record(nextOutput, step.state(nextOutput));
                 }
-                return dy;
+                if (converged || end >= tMax) {
+                    State last = step.state(end);
+                    if (lastOutput(nextOutput, recorder.every()) < end) {
+                        recorder.record(end, last);
+                    }
+                    return new Run(last, end, converged, plateau.total(end), integrator.evaluations(), null);
+                }
+                System.arraycopy(integrator.state(), 0, accepted, 0, State.DIMENSION);
+                acceptedTime = end;
+            }
+        } catch (NonFiniteVelocity | DormandPrince853.StepFailure | MathRuntimeException e) {
+            String message = e instanceof NonFiniteVelocity ? e.getMessage() + " in the step from t=" + acceptedTime
+                : e.getMessage();
+            return new Run(State.of(accepted), acceptedTime, false, plateau.total(acceptedTime),
+                integrator.evaluations(), message);
+        }
+    }
+
+    /** The output time after {@code t}: multiples of {@code every}, without accumulating rounding. */
+    private static double next(double t, double every) {
+        return (Math.rint(t / every) + 1) * every;
+    }
+
+    private static double lastOutput(double nextOutput, double every) {
+        return Double.isFinite(every) ? nextOutput - every : 0;
+    }
+
+    /** The model's velocity, refusing a non-finite one so that the integrator stops instead of shrinking its step. */
+    private static DormandPrince853.Rhs checkedDerivative(ReducedModel model) {
+        return (y, dy) -> {
+            model.derivative(y, dy);
+            for (double v : dy) {
+                if (!Double.isFinite(v)) {
+                    throw new NonFiniteVelocity(y);
+                }
             }
         };
-        try {
-            ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(0, y0), tMax);
-            State last = State.of(end.getCompleteState());
-            return new Run(last, end.getTime(), converged[0], plateau.total(end.getTime()),
-                integrator.getEvaluations(), null);
-        } catch (NonFiniteState | MathRuntimeException e) {
-            State last = integrator.getStepStart() == null ? start : State.of(integrator.getStepStart().getCompleteState());
-            double t = integrator.getStepStart() == null ? 0 : integrator.getStepStart().getTime();
-            return new Run(last, t, false, plateau.total(t), integrator.getEvaluations(), e.getMessage());
+    }
+
+    /**
+     * The last accepted step: exact at its ends, the cheap cubic Hermite interpolant of the end values
+     * to look for sign changes inside it, the dense output (interpolated on first use) to locate them.
+     */
+    private static final class Step {
+        private final DormandPrince853 integrator;
+        final double start;
+        final double end;
+        private ODEStateInterpolator dense;
+
+        Step(DormandPrince853 integrator) {
+            this.integrator = integrator;
+            this.start = integrator.previousTime();
+            this.end = integrator.time();
+        }
+
+        private ODEStateAndDerivative dense(double t) {
+            if (dense == null) {
+                dense = integrator.interpolator();
+            }
+            return dense.getInterpolatedState(t);
+        }
+
+        State state(double t) {
+            return t == end ? State.of(integrator.state()) : State.of(dense(t).getCompleteState());
+        }
+
+        /**
+         * Where {@code g}, which changes sign between the exact or sampled values at {@code a} and
+         * {@code b}, does so on the dense output; {@code b} if the dense output does not bracket it (a
+         * crossing at the noise floor).
+         */
+        double crossing(ToDoubleFunction<ODEStateAndDerivative> g, double a, double b, double timeAccuracy,
+                        double valueAccuracy, AllowedSolution side) {
+            UnivariateFunction onDense = t -> g.applyAsDouble(dense(t));
+            if ((onDense.value(a) > 0) == (onDense.value(b) > 0)) {
+                return b;
+            }
+            return new BracketingNthOrderBrentSolver(1e-9, timeAccuracy, valueAccuracy, 5).solve(200, onDense, a, b, side);
+        }
+
+        /** Toggles the clock at each entry to or exit from the plateau in {@code (start, until]}. */
+        void plateau(PlateauClock clock, double plateauCos, double until) {
+            int looks = Math.max(1, (int) Math.ceil((until - start) / EVENT_CHECK));
+            double before = State.of(integrator.previousState()).plateauMargin(plateauCos);
+            double tBefore = start;
+            for (int i = 1; i <= looks; i++) {
+                double t = i == looks ? until : start + i * (until - start) / looks;
+                double margin = i == looks && until == end ? State.of(integrator.state()).plateauMargin(plateauCos)
+                    : hermite(t).plateauMargin(plateauCos);
+                if ((before > 0) != (margin > 0)) {
+                    clock.toggle(crossing(s -> State.of(s.getCompleteState()).plateauMargin(plateauCos), tBefore, t,
+                        PLATEAU_TIME_ACCURACY, 1e-15, AllowedSolution.ANY_SIDE), margin > 0);
+                }
+                before = margin;
+                tBefore = t;
+            }
+        }
+
+        /** The cubic Hermite interpolant of the step's end states and derivatives at {@code t}. */
+        private State hermite(double t) {
+            double h = end - start;
+            double theta = (t - start) / h;
+            double theta2 = theta * theta;
+            double h00 = 2 * theta2 * theta - 3 * theta2 + 1;
+            double h10 = theta2 * theta - 2 * theta2 + theta;
+            double h01 = -2 * theta2 * theta + 3 * theta2;
+            double h11 = theta2 * theta - theta2;
+            double[] y0 = integrator.previousState();
+            double[] f0 = integrator.previousDerivative();
+            double[] y1 = integrator.state();
+            double[] f1 = integrator.derivative();
+            double[] y = new double[State.DIMENSION];
+            for (int j = 0; j < y.length; j++) {
+                y[j] = h00 * y0[j] + h * h10 * f0[j] + h01 * y1[j] + h * h11 * f1[j];
+            }
+            return State.of(y);
         }
     }
 
@@ -128,45 +210,9 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
     }
 
     /** Raised from the right-hand side so that the integrator stops instead of shrinking its step. */
-    static final class NonFiniteState extends RuntimeException {
-        NonFiniteState(double t, double[] y) {
-            super("non-finite velocity at t=" + t + ", state " + java.util.Arrays.toString(y));
-        }
-    }
-
-    /** An event detector from a switching function and a handler. */
-    private record Detector(String name, BracketedUnivariateSolver<UnivariateFunction> solver,
-                            java.util.function.ToDoubleFunction<ODEStateAndDerivative> switching,
-                            ODEEventHandler handler) implements ODEEventDetector {
-
-        @Override
-        public AdaptableInterval getMaxCheckInterval() {
-            return AdaptableInterval.of(EVENT_CHECK);
-        }
-
-        @Override
-        public int getMaxIterationCount() {
-            return 200;
-        }
-
-        @Override
-        public BracketedUnivariateSolver<UnivariateFunction> getSolver() {
-            return solver;
-        }
-
-        @Override
-        public ODEEventHandler getHandler() {
-            return handler;
-        }
-
-        @Override
-        public double g(ODEStateAndDerivative state) {
-            return switching.applyAsDouble(state);
-        }
-
-        @Override
-        public String toString() {
-            return name + " event";
+    static final class NonFiniteVelocity extends RuntimeException {
+        NonFiniteVelocity(double[] y) {
+            super("non-finite velocity at state " + Arrays.toString(y));
         }
     }
 }

@@ -9,140 +9,188 @@ import org.hipparchus.util.FastMath;
  * {@code (μ*, μ1, μ2)} and divided by {@code R²} are
  * {@code w_k [T_k − ρ_k m1 − (1 − ρ_k) m2]}, {@code w_k [T_k m1 − ρ_k q11 − (1 − ρ_k) q12]} and
  * {@code w_k [T_k m2 − ρ_k q12 − (1 − ρ_k) q22]}; {@code R} enters only through the Gaussian
- * expectations {@code T_k} and {@code ρ_k}.
+ * expectations {@code T_k} and {@code ρ_k} (and, for trainable weights, the softplus expectations in
+ * {@code L_k}).
+ *
+ * <p>The target terms have the spread {@code 2R} in the logistic form {@code tanh(x) = 2σ(2x) − 1},
+ * {@code E softplus(2z + 2h*)}: one located point of the table serves {@code T_k} and the target part
+ * of {@code L_k}; the model terms {@code ρ_k} and {@code E softplus(z + c)} share the spread
+ * {@code √Δ} and their centre {@code U_k + c}.
+ *
+ * <p>One model per trajectory: it keeps the expectations of the last state in scratch fields, so
+ * that the flow's right-hand side allocates nothing; it is not for concurrent use.
  */
 public final class ReducedModel {
 
+    /** Where the one-dimensional Gaussian expectations come from. */
+    public enum Expectations {
+        /** {@link ExpectationTable}: the default, about fifty times cheaper. */
+        TABLE,
+        /** {@link GaussianExpectation}: the quadrature the table is built from and checked against. */
+        QUADRATURE
+    }
+
     private final Problem problem;
+    private final boolean tabulated;
+    private final boolean trainable;
     private final double r2;
     private final double hStar;
     private final double logOneMinusWStar;
+    private final ExpectationTable.FixedSpread target;
+    private final ExpectationTable.Spread spread = new ExpectationTable.Spread();
+
+    // the expectations of the last state (see terms)
+    private double m1;
+    private double m2;
+    private double q11;
+    private double q22;
+    private double q12;
+    private double a;
+    private double w1;
+    private double w2;
+    private double t1;
+    private double t2;
+    private double rho1;
+    private double rho2;
+    /** {@code E softplus(U_k + c + √Δ Z)} and {@code E softplus(2(M_k + h*) + 2R Z)}. */
+    private double modelSoftplus1;
+    private double modelSoftplus2;
+    private double targetSoftplus1;
+    private double targetSoftplus2;
+    /** The velocities {@code v_k = α_k μ* + β_k μ1 + γ_k μ2}. */
+    private double alpha1;
+    private double beta1;
+    private double gamma1;
+    private double alpha2;
+    private double beta2;
+    private double gamma2;
 
     public ReducedModel(Problem problem) {
+        this(problem, Expectations.TABLE);
+    }
+
+    public ReducedModel(Problem problem, Expectations expectations) {
         this.problem = problem;
+        this.tabulated = expectations == Expectations.TABLE;
+        this.trainable = problem.trainable();
         this.r2 = problem.R() * problem.R();
         this.hStar = problem.hStar();
         this.logOneMinusWStar = FastMath.log1p(-problem.wStar());
+        this.target = tabulated ? new ExpectationTable.FixedSpread(4 * r2) : null;
     }
 
     public Problem problem() {
         return problem;
     }
 
-    /** The expectations of one state, and the velocity coefficients they imply. */
-    public final class Terms {
-        final State y;
-        final double w1;
-        final double w2;
-        final double t1;
-        final double t2;
-        final double rho1;
-        final double rho2;
-        /** {@code Δ/R²}, {@code c}, {@code √Δ}: the law of {@code (μ1 − μ2)·x}. */
-        private final double spread;
-        private final double c;
-
-        Terms(State y) {
-            this.y = y;
-            w1 = y.w1();
-            w2 = y.w2();
-            t1 = GaussianExpectation.tanh(r2 * y.m1() + hStar, problem.R());
-            t2 = GaussianExpectation.tanh(r2 * y.m2() + hStar, problem.R());
-            double delta = Math.max(0.0, r2 * (y.q11() + y.q22() - 2 * y.q12()));
-            spread = FastMath.sqrt(delta);
-            c = -0.5 * r2 * (y.q11() - y.q22()) + y.a();
-            rho1 = GaussianExpectation.sigmoid(u1() + c, spread);
-            rho2 = GaussianExpectation.sigmoid(u2() + c, spread);
+    /**
+     * Evaluates the expectations and velocities of state {@code y = (m1, m2, q11, q22, q12, a)} into the
+     * scratch fields; the softplus expectations only if asked (trainable weights, KL).
+     */
+    private void terms(double[] y, boolean softplus) {
+        m1 = y[0];
+        m2 = y[1];
+        q11 = y[2];
+        q22 = y[3];
+        q12 = y[4];
+        a = y[5];
+        w1 = GaussianExpectation.sigmoid(a);
+        w2 = GaussianExpectation.sigmoid(-a);
+        double x1 = 2 * (r2 * m1 + hStar);
+        double x2 = 2 * (r2 * m2 + hStar);
+        double delta = Math.max(0.0, r2 * (q11 + q22 - 2 * q12));
+        double c = -0.5 * r2 * (q11 - q22) + a;
+        double z1 = r2 * (q11 - q12) + c;
+        double z2 = r2 * (q12 - q22) + c;
+        if (tabulated) {
+            t1 = 2 * target.at(x1).sigmoid() - 1;
+            targetSoftplus1 = softplus ? target.softplus() : Double.NaN;
+            t2 = 2 * target.at(x2).sigmoid() - 1;
+            targetSoftplus2 = softplus ? target.softplus() : Double.NaN;
+            spread.spread(delta);
+            rho1 = spread.at(z1).sigmoid();
+            modelSoftplus1 = softplus ? spread.softplus() : Double.NaN;
+            rho2 = spread.at(z2).sigmoid();
+            modelSoftplus2 = softplus ? spread.softplus() : Double.NaN;
+        } else {
+            double s = 2 * problem.R();
+            double sd = FastMath.sqrt(delta);
+            t1 = 2 * GaussianExpectation.sigmoid(x1, s) - 1;
+            t2 = 2 * GaussianExpectation.sigmoid(x2, s) - 1;
+            rho1 = GaussianExpectation.sigmoid(z1, sd);
+            rho2 = GaussianExpectation.sigmoid(z2, sd);
+            targetSoftplus1 = softplus ? GaussianExpectation.softplus(x1, s) : Double.NaN;
+            targetSoftplus2 = softplus ? GaussianExpectation.softplus(x2, s) : Double.NaN;
+            modelSoftplus1 = softplus ? GaussianExpectation.softplus(z1, sd) : Double.NaN;
+            modelSoftplus2 = softplus ? GaussianExpectation.softplus(z2, sd) : Double.NaN;
         }
-
-        private double u1() {
-            return r2 * (y.q11() - y.q12());
-        }
-
-        private double u2() {
-            return r2 * (y.q12() - y.q22());
-        }
-
-        /** Coefficients of {@code v_k = α μ* + β μ1 + γ μ2}. */
-        private double[] velocity(int k) {
-            double w = k == 1 ? w1 : w2;
-            double t = k == 1 ? t1 : t2;
-            double rho = k == 1 ? rho1 : rho2;
-            return new double[] {w * t, -w * rho, -w * (1 - rho)};
-        }
-
-        /** {@code (u·v)/R²} for {@code u, v} given as coefficients on {@code (μ*, μ1, μ2)}. */
-        private double dot(double[] u, double[] v) {
-            return u[0] * (v[0] + y.m1() * v[1] + y.m2() * v[2])
-                + u[1] * (y.m1() * v[0] + y.q11() * v[1] + y.q12() * v[2])
-                + u[2] * (y.m2() * v[0] + y.q12() * v[1] + y.q22() * v[2]);
-        }
-
-        /** {@code L_k = E_{x∼N(μk,I)}[log q(x) − log p(x)]}. */
-        double logRatio(int k) {
-            double mk = k == 1 ? y.m1() : y.m2();
-            double q2k = k == 1 ? y.q12() : y.q22();
-            double uk = k == 1 ? u1() : u2();
-            double model = r2 * (q2k - 0.5 * y.q22()) - GaussianExpectation.softplus(y.a())
-                + GaussianExpectation.softplus(uk + c, spread);
-            double target = -r2 * mk - 0.5 * r2 + logOneMinusWStar
-                + GaussianExpectation.softplus(2 * (r2 * mk + hStar), 2 * problem.R());
-            return model - target;
-        }
-
-        /** {@code dy/dt}, normalised like the state. */
-        double[] derivative() {
-            double[] v1 = velocity(1);
-            double[] v2 = velocity(2);
-            double[] mu1 = {0, 1, 0};
-            double[] mu2 = {0, 0, 1};
-            double[] star = {1, 0, 0};
-            double da = problem.trainable() ? -2 * w1 * w2 * (logRatio(1) - logRatio(2)) : 0.0;
-            return new double[] {
-                dot(v1, star),
-                dot(v2, star),
-                2 * dot(v1, mu1),
-                2 * dot(v2, mu2),
-                dot(v1, mu2) + dot(v2, mu1),
-                da};
-        }
-
-        /** One step of population gradient descent, {@code μk ← μk + η v_k}, exact in the overlaps. */
-        State gradientStep(double eta) {
-            double[] v1 = velocity(1);
-            double[] v2 = velocity(2);
-            double[] dy = derivative();
-            return new State(
-                y.m1() + eta * dy[0],
-                y.m2() + eta * dy[1],
-                y.q11() + eta * dy[2] + eta * eta * dot(v1, v1),
-                y.q22() + eta * dy[3] + eta * eta * dot(v2, v2),
-                y.q12() + eta * dy[4] + eta * eta * dot(v1, v2),
-                y.a() + eta * dy[5]);
-        }
-
-        double kl() {
-            return w1 * logRatio(1) + w2 * logRatio(2);
-        }
+        alpha1 = w1 * t1;
+        beta1 = -w1 * rho1;
+        gamma1 = -w1 * (1 - rho1);
+        alpha2 = w2 * t2;
+        beta2 = -w2 * rho2;
+        gamma2 = -w2 * (1 - rho2);
     }
 
-    public Terms terms(State y) {
-        return new Terms(y);
+    /**
+     * {@code L_k = E_{x∼N(μk,I)}[log q(x) − log p(x)]}, with {@code log w2 = −softplus(a)}; the model
+     * and target softplus expectations of component {@code k} are given.
+     */
+    private double logRatio(double mk, double q2k, double modelSoftplus, double targetSoftplus) {
+        double model = r2 * (q2k - 0.5 * q22) - GaussianExpectation.softplus(a) + modelSoftplus;
+        double target = -r2 * mk - 0.5 * r2 + logOneMinusWStar + targetSoftplus;
+        return model - target;
+    }
+
+    private double logRatio1() {
+        return logRatio(m1, q12, modelSoftplus1, targetSoftplus1);
+    }
+
+    private double logRatio2() {
+        return logRatio(m2, q22, modelSoftplus2, targetSoftplus2);
+    }
+
+    /** {@code dy/dt} of state {@code y} into {@code dy}, normalised like the state; allocates nothing. */
+    public void derivative(double[] y, double[] dy) {
+        terms(y, trainable);
+        dy[0] = alpha1 + m1 * beta1 + m2 * gamma1;
+        dy[1] = alpha2 + m1 * beta2 + m2 * gamma2;
+        dy[2] = 2 * (m1 * alpha1 + q11 * beta1 + q12 * gamma1);
+        dy[3] = 2 * (m2 * alpha2 + q12 * beta2 + q22 * gamma2);
+        dy[4] = (m2 * alpha1 + q12 * beta1 + q22 * gamma1) + (m1 * alpha2 + q11 * beta2 + q12 * gamma2);
+        dy[5] = trainable ? -2 * w1 * w2 * (logRatio1() - logRatio2()) : 0.0;
     }
 
     /** {@code dy/dt} of the gradient flow. */
     public double[] derivative(State y) {
-        return terms(y).derivative();
+        double[] dy = new double[State.DIMENSION];
+        derivative(y.toArray(), dy);
+        return dy;
     }
 
-    /** {@code y} after one step of population gradient descent with step {@code eta}. */
+    /** {@code y} after one step of population gradient descent, {@code μk ← μk + η v_k}, exact in the overlaps. */
     public State gradientStep(State y, double eta) {
-        return terms(y).gradientStep(eta);
+        double[] dy = derivative(y);
+        return new State(
+            m1 + eta * dy[0],
+            m2 + eta * dy[1],
+            q11 + eta * dy[2] + eta * eta * dot(alpha1, beta1, gamma1, alpha1, beta1, gamma1),
+            q22 + eta * dy[3] + eta * eta * dot(alpha2, beta2, gamma2, alpha2, beta2, gamma2),
+            q12 + eta * dy[4] + eta * eta * dot(alpha1, beta1, gamma1, alpha2, beta2, gamma2),
+            a + eta * dy[5]);
     }
 
-    /** {@code KL(q‖p)}, up to quadrature error. */
+    /** {@code (u·v)/R²} for {@code u, v} given by their coefficients on {@code (μ*, μ1, μ2)}. */
+    private double dot(double ua, double ub, double uc, double va, double vb, double vc) {
+        return ua * (va + m1 * vb + m2 * vc)
+            + ub * (m1 * va + q11 * vb + q12 * vc)
+            + uc * (m2 * va + q12 * vb + q22 * vc);
+    }
+
+    /** {@code KL(q‖p) = w1 L1 + w2 L2}, up to quadrature error. */
     public double kl(State y) {
-        return terms(y).kl();
+        terms(y.toArray(), true);
+        return w1 * logRatio1() + w2 * logRatio2();
     }
 
     /** The logit {@code a} a trajectory starts from: fixed weights sit at {@code w*}. */
