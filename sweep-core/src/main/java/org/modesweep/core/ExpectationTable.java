@@ -148,8 +148,10 @@ public final class ExpectationTable {
                 cell = Double.isNaN(x) ? UNDEFINED : TAIL;
                 return this;
             }
-            cell = x < NEAR ? (int) (x / FINE) : FINE_CELLS + (int) (x - NEAR);
-            chebyshev(2 * (x - cellStart(cell)) / cellWidth(cell) - 1, tv);
+            // cell coordinate: the integer part is the cell, the fraction the place in it
+            double u = x < NEAR ? x * (1 / FINE) : FINE_CELLS + (x - NEAR);
+            cell = (int) u;
+            chebyshev(2 * (u - cell) - 1, tv);
             return this;
         }
 

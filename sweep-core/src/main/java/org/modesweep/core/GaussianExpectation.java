@@ -30,7 +30,7 @@ public final class GaussianExpectation {
 
     /** Largest {@code s} handled by Gauss–Hermite; beyond it the step/kink is split out. */
     static final double HERMITE_MAX_S = 1.5;
-    private static final int HERMITE_NODES = 80;
+    private static final int HERMITE_NODES = 64;
     /** Panel edges in {@code u = |x|} for the remainder; {@code e(42) < 1e-18}. */
     private static final double[] PANEL_EDGES = {0, 1, 2.5, 4.5, 7, 10, 14, 19, 25, 31, 37, 42};
     /** Nodes per panel: the remainder is below {@code e^{-u}}, so far panels need fewer. */
@@ -63,7 +63,7 @@ public final class GaussianExpectation {
         LEGENDRE_W = new double[nodes];
         int next = 0;
         for (int p = 0; p < PANEL_NODES.length; p++) {
-            GaussIntegrator rule = factory.legendreHighPrecision(PANEL_NODES[p], PANEL_EDGES[p], PANEL_EDGES[p + 1]);
+            GaussIntegrator rule = factory.legendre(PANEL_NODES[p], PANEL_EDGES[p], PANEL_EDGES[p + 1]);
             for (int i = 0; i < PANEL_NODES[p]; i++, next++) {
                 LEGENDRE_U[next] = rule.getPoint(i);
                 LEGENDRE_W[next] = rule.getWeight(i);

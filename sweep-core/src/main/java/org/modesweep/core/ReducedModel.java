@@ -45,9 +45,9 @@ public final class ReducedModel {
     private double q11;
     private double q22;
     private double q12;
-    private double a;
-    private double w1;
-    private double w2;
+    private double a = Double.NaN;
+    private double w1 = Double.NaN;
+    private double w2 = Double.NaN;
     private double t1;
     private double t2;
     private double rho1;
@@ -93,9 +93,14 @@ public final class ReducedModel {
         q11 = y[2];
         q22 = y[3];
         q12 = y[4];
-        a = y[5];
-        w1 = GaussianExpectation.sigmoid(a);
-        w2 = GaussianExpectation.sigmoid(-a);
+        if (y[5] != a) {
+            // fixed weights keep a: one exp per run instead of two per evaluation
+            a = y[5];
+            double e = Math.exp(-Math.abs(a));
+            double heavy = 1 / (1 + e);
+            w1 = a >= 0 ? heavy : e * heavy;
+            w2 = a >= 0 ? e * heavy : heavy;
+        }
         double x1 = 2 * (r2 * m1 + hStar);
         double x2 = 2 * (r2 * m2 + hStar);
         double delta = Math.max(0.0, r2 * (q11 + q22 - 2 * q12));
@@ -158,7 +163,14 @@ public final class ReducedModel {
         dy[2] = 2 * (m1 * alpha1 + q11 * beta1 + q12 * gamma1);
         dy[3] = 2 * (m2 * alpha2 + q12 * beta2 + q22 * gamma2);
         dy[4] = (m2 * alpha1 + q12 * beta1 + q22 * gamma1) + (m1 * alpha2 + q11 * beta2 + q12 * gamma2);
-        dy[5] = trainable ? -2 * w1 * w2 * (logRatio1() - logRatio2()) : 0.0;
+        if (trainable) {
+            // L1 − L2: the terms common to both components (log w2, ½Q22, the target's constants) cancel
+            double dL = r2 * (q12 - q22) + modelSoftplus1 - modelSoftplus2 + r2 * (m1 - m2)
+                - targetSoftplus1 + targetSoftplus2;
+            dy[5] = -2 * w1 * w2 * dL;
+        } else {
+            dy[5] = 0.0;
+        }
     }
 
     /** {@code dy/dt} of the gradient flow. */

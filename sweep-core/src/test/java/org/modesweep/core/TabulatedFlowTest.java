@@ -35,7 +35,9 @@ class TabulatedFlowTest {
                             Thresholds.DEFAULT);
                         assertEquals(cb.outcome(), ca.outcome(), where);
                         assertEquals(b.converged(), a.converged(), where);
-                        assertEquals(b.tFinal(), a.tFinal(), 1e-3 * b.tFinal(), where + ": end time");
+                        // where max|dy/dt| creeps under the tolerance its crossing is ill-conditioned: a 1e-14
+                        // change moves the stop by a few steps, while the state has stopped moving
+                        assertEquals(b.tFinal(), a.tFinal(), 0.02 * b.tFinal(), where + ": end time");
                         // a plateau that lasts to the end moves with the stop time, which the noise floor of
                         // max|dy/dt| near the tolerance decides
                         assertEquals(b.plateauTime(), a.plateauTime(),
