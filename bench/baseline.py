@@ -7,7 +7,14 @@ W3:    full d-dimensional SGD steps with numpy (d = 1000, batch 1000 per compone
 
 Prints one line per workload: name, rate, details. Run single-threaded for a per-core figure:
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 python3 bench/baseline.py --seeds 50
+
+With --starts DIR (written by `jobs/bin/sweep bench --starts DIR`), W1 and W2 integrate the engine's own
+starts (DIR/W1.csv, DIR/W2.csv: the same seeds, drawn by the engine), classify the ends by the rules of
+THEORY.md section 5, and report on how many seeds the outcome class agrees with the engine's.
+bench/side-by-side does both and prints the ratios.
 """
+import csv
+import os
 import argparse
 import time
 
@@ -32,6 +39,21 @@ def softplus(x):
     return np.logaddexp(0.0, x)
 
 
+def log_ratios(y):
+    """(L1, L2): E_{x~N(mu_k, I)}[log q(x) - log p(x)]."""
+    m1, m2, q11, q22, q12, a = y
+    r2 = R * R
+    s = np.sqrt(max(0.0, r2 * (q11 + q22 - 2 * q12)))
+    c = -0.5 * r2 * (q11 - q22) + a
+    u1, u2 = r2 * (q11 - q12), r2 * (q12 - q22)
+
+    def log_ratio(mk, q2k, uk):
+        model = r2 * (q2k - 0.5 * q22) - softplus(a) + expect(softplus, uk + c, s)
+        target = -r2 * mk - 0.5 * r2 + np.log(1 - W_STAR) + expect(softplus, 2 * (r2 * mk + H_STAR), 2 * R)
+        return model - target
+    return log_ratio(m1, q12, u1), log_ratio(m2, q22, u2)
+
+
 def rhs(t, y, trainable):
     m1, m2, q11, q22, q12, a = y
     r2 = R * R
@@ -52,11 +74,8 @@ def rhs(t, y, trainable):
     p22 = w2 * (t2 * m2 - rho2 * q12 - (1 - rho2) * q22)
     da = 0.0
     if trainable:
-        def log_ratio(mk, q2k, uk):
-            model = r2 * (q2k - 0.5 * q22) - softplus(a) + expect(softplus, uk + c, s)
-            target = -r2 * mk - 0.5 * r2 + np.log(1 - W_STAR) + expect(softplus, 2 * (r2 * mk + H_STAR), 2 * R)
-            return model - target
-        da = -2 * w1 * w2 * (log_ratio(m1, q12, u1) - log_ratio(m2, q22, u2))
+        l1, l2 = log_ratios(y)
+        da = -2 * w1 * w2 * (l1 - l2)
     return [dm1, dm2, 2 * p11, 2 * p22, p12 + p21, da]
 
 
@@ -68,20 +87,49 @@ def start(rng, trainable):
     return [R * mu1[0] / r2, R * mu2[0] / r2, 1.0, 1.0, mu1 @ mu2 / r2, a]
 
 
-def flow(name, trainable, seeds):
+def classify(y, converged, ok):
+    """THEORY.md section 5 with the default thresholds (weightEps 1e-3, alignCos 0.5, klTol 1e-3)."""
+    if not ok or not np.all(np.isfinite(y)):
+        return "FAILED"
+    m1, m2, a = y[0], y[1], y[5]
+    w1 = sigmoid(a)
+    if min(w1, 1 - w1) < 1e-3:
+        return "VANISHING_WEIGHT"
+    decided = converged or min(abs(m1), abs(m2)) > 0.5
+    if m1 * m2 > 0 and decided:
+        return "MEAN_ALIGNMENT"
+    if m1 * m2 < 0 and decided:
+        l1, l2 = log_ratios(y)
+        return "COVERAGE" if w1 * l1 + (1 - w1) * l2 < 1e-3 else "MISWEIGHTED"
+    return "UNRESOLVED"
+
+
+def flow(name, trainable, seeds, given=None):
     def converged(t, y, trainable):
         return np.max(np.abs(rhs(t, y, trainable))) - TOL
     converged.terminal = True
     converged.direction = -1
-    evals = []
+    starts = [[float(row[k]) for k in ("m1", "m2", "q11", "q22", "q12", "a")] for row in given] if given \
+        else [start(np.random.default_rng(seed), trainable) for seed in range(seeds)]
+    evals, outcomes = [], []
     t0 = time.perf_counter()
-    for seed in range(seeds):
-        sol = solve_ivp(rhs, (0, T_MAX), start(np.random.default_rng(seed), trainable), method="DOP853",
+    for y0 in starts:
+        sol = solve_ivp(rhs, (0, T_MAX), y0, method="DOP853",
                         rtol=1e-8, atol=1e-10, events=converged, args=(trainable,))
         evals.append(sol.nfev)
+        outcomes.append((sol.y[:, -1], sol.status == 1, sol.status >= 0))
     dt = time.perf_counter() - t0
-    print(f"{name} {seeds / dt:.2f} trajectories/s  (scipy DOP853, {'trainable' if trainable else 'fixed'} weights; "
-          f"median {np.median(evals):.0f} rhs evaluations, {1e6 * dt / sum(evals):.1f} us per evaluation)")
+    agreement = ""
+    if given:
+        same = sum(classify(*o) == row["outcome"] for o, row in zip(outcomes, given))
+        agreement = f"; same outcome class as the engine on {same} of {len(given)} seeds ({100 * same / len(given):.1f}%)"
+    print(f"{name} {len(starts) / dt:.2f} trajectories/s  (scipy DOP853, {'trainable' if trainable else 'fixed'} weights; "
+          f"median {np.median(evals):.0f} rhs evaluations, {1e6 * dt / sum(evals):.1f} us per evaluation{agreement})")
+
+
+def engine_starts(folder, name, seeds):
+    with open(os.path.join(folder, name + ".csv")) as f:
+        return list(csv.DictReader(f))[:seeds]
 
 
 def sgd(steps, batch=1000, eta=0.05):
@@ -122,7 +170,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=50)
     parser.add_argument("--sgd-steps", type=int, default=50)
+    parser.add_argument("--starts", metavar="DIR", help="integrate the engine's starts (sweep bench --starts DIR)")
     args = parser.parse_args()
-    flow("W1", False, args.seeds)
-    flow("W2", True, args.seeds)
+    flow("W1", False, args.seeds, engine_starts(args.starts, "W1", args.seeds) if args.starts else None)
+    flow("W2", True, args.seeds, engine_starts(args.starts, "W2", args.seeds) if args.starts else None)
     sgd(args.sgd_steps)

@@ -1,86 +1,202 @@
 package org.modesweep.jobs;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
 import org.modesweep.core.Flow;
 import org.modesweep.core.InitialCondition;
 import org.modesweep.core.Recorder;
+import org.modesweep.core.ReducedModel;
 import org.modesweep.core.Setup;
+import org.modesweep.core.State;
 import org.modesweep.core.StochasticGradientDescent;
 import org.modesweep.core.Thresholds;
 import org.modesweep.core.Trajectory;
 import org.modesweep.core.Weights;
+import org.modesweep.core.sweep.SpecParser;
+import org.modesweep.core.sweep.SweepSpec;
+import org.modesweep.spark.Sessions;
+import org.modesweep.spark.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Throughput of the core on fixed workloads with fixed seeds, one thread. Each line starts with the
- * workload name and its rate, then the medians per trajectory.
+ * Throughput on fixed workloads with fixed seeds. Each line starts with the workload name and its
+ * rate; W1-W3 run on one thread, W4 is the W1 workload as a sweep on Spark, set against cores × W1.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Single-thread throughput on fixed workloads (R = 2.5, d = 1000, w* = 2/3, sphere(R) starts):",
-        "  W1 flow, fixed weights, tMax 400     W2 flow, trainable weights, tMax 400",
-        "  W3 sgd steps at batch 1000"})
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Throughput on fixed workloads (R = 2.5, d = 1000, w* = 2/3, sphere(R) starts, seeds 0..N-1):",
+        "  W1 flow, fixed weights, tMax 400 (one thread)     W2 the same, trainable weights",
+        "  W3 sgd steps at batch 1000 (one thread)          W4 the W1 workload as a sweep on Spark, against cores x W1",
+        "bench/side-by-side runs this beside the SciPy/numpy script bench/baseline.py and prints the ratios."})
 final class BenchCommand implements Callable<Integer> {
 
     private static final double R = 2.5;
     private static final long D = 1000;
     private static final double W_STAR = 2.0 / 3;
+    private static final double T_MAX = 400;
 
     @Option(names = "--seeds", defaultValue = "1000", description = "Trajectories per flow workload. Default: ${DEFAULT-VALUE}.")
     int seeds;
-    @Option(names = "--warmup", defaultValue = "200", description = "Untimed trajectories first (JIT). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = "300", description = "Untimed trajectories first (JIT). Default: ${DEFAULT-VALUE}.")
     int warmup;
     @Option(names = "--sgd-steps", defaultValue = "200", description = "Timed sgd steps. Default: ${DEFAULT-VALUE}.")
     int sgdSteps;
+    @Option(names = "--sweep", defaultValue = "100000", paramLabel = "N",
+        description = "Trajectories of the W4 sweep; 0 skips W4. Default: ${DEFAULT-VALUE}.")
+    int sweep;
+    @Option(names = "--master", defaultValue = "local[*]", description = "Spark master of W4. Default: ${DEFAULT-VALUE}.")
+    String master;
+    @Option(names = "--only", split = ",", paramLabel = "W", description = "Run only these workloads, e.g. W1,W2.")
+    String[] only;
+    @Option(names = "--starts", paramLabel = "DIR",
+        description = "Also write the W1 and W2 starts with their outcomes (DIR/W1.csv, DIR/W2.csv), for bench/baseline.py --starts.")
+    Path starts;
 
     @Override
-    public Integer call() {
-        if (seeds < 1 || warmup < 0 || sgdSteps < 1) {
-            throw new IllegalArgumentException("--seeds and --sgd-steps must be >= 1, --warmup >= 0");
+    public Integer call() throws IOException {
+        if (seeds < 1 || warmup < 0 || sgdSteps < 1 || sweep < 0) {
+            throw new IllegalArgumentException("--seeds and --sgd-steps must be >= 1, --warmup and --sweep >= 0");
         }
-        flow("W1", Weights.FIXED);
-        flow("W2", Weights.TRAINABLE);
-        sgd();
+        if (starts != null) {
+            Files.createDirectories(starts);
+        }
+        double w1 = Double.NaN;
+        if (runs("W1") || runs("W4") && sweep > 0) {
+            w1 = flow("W1", Weights.FIXED, runs("W1"));
+        }
+        if (runs("W2")) {
+            flow("W2", Weights.TRAINABLE, true);
+        }
+        if (runs("W3")) {
+            sgd();
+        }
+        if (runs("W4") && sweep > 0) {
+            sweep(w1);
+        }
         return 0;
     }
 
-    private void flow(String name, Weights weights) {
-        Setup setup = new Setup(name, weights, new InitialCondition.Sphere(null), new Flow(400, 1e-9, 1e-8),
-            Thresholds.DEFAULT, 0);
+    private boolean runs(String workload) {
+        return only == null || Arrays.asList(only).contains(workload);
+    }
+
+    private static Setup flowSetup(String name, Weights weights) {
+        return new Setup(name, weights, new InitialCondition.Sphere(null), new Flow(T_MAX, 1e-9, 1e-8), Thresholds.DEFAULT, 0);
+    }
+
+    /** Trajectories per second on one thread; prints the line if {@code print}. */
+    private double flow(String name, Weights weights, boolean print) throws IOException {
+        Setup setup = flowSetup(name, weights);
         for (int i = 0; i < warmup; i++) {
             Trajectory.run(setup, R, D, W_STAR, 1_000_000 + i, Recorder.NONE);
         }
+        Trajectory[] runs = new Trajectory[seeds];
         double[] micros = new double[seeds];
-        double[] evals = new double[seeds];
         long start = System.nanoTime();
         for (int i = 0; i < seeds; i++) {
             long t0 = System.nanoTime();
-            Trajectory t = Trajectory.run(setup, R, D, W_STAR, i, Recorder.NONE);
+            runs[i] = Trajectory.run(setup, R, D, W_STAR, i, Recorder.NONE);
             micros[i] = (System.nanoTime() - t0) / 1e3;
-            evals[i] = t.run().cost();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%s %.1f trajectories/s  (flow %s weights; median %.0f us and %.0f rhs evaluations per trajectory, %.2f us per evaluation)%n",
-            name, seeds / seconds, weights.label(), median(micros), median(evals), median(micros) / median(evals));
+        double rate = seeds / ((System.nanoTime() - start) / 1e9);
+        double[] evals = Arrays.stream(runs).mapToDouble(t -> t.run().cost()).toArray();
+        if (print) {
+            System.out.printf(Locale.ROOT, "%s %.1f trajectories/s  (flow, %s weights, one thread; median %.0f us and %.0f"
+                    + " rhs evaluations per trajectory; %.1f/s with the quadrature instead of the table)%n", name, rate,
+                weights.label(), median(micros), median(evals), quadratureRate(setup));
+        }
+        if (starts != null && print) {
+            writeStarts(starts.resolve(name + ".csv"), runs);
+        }
+        return rate;
+    }
+
+    /** The same workload on {@link ReducedModel.Expectations#QUADRATURE}: what the table buys (a fifth of the seeds). */
+    private double quadratureRate(Setup setup) {
+        int n = Math.max(1, seeds / 5);
+        for (int i = 0; i < Math.min(warmup, n); i++) {
+            Trajectory.run(setup, R, D, W_STAR, 1_000_000 + i, Recorder.NONE, ReducedModel.Expectations.QUADRATURE);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            Trajectory.run(setup, R, D, W_STAR, i, Recorder.NONE, ReducedModel.Expectations.QUADRATURE);
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The starts of a workload and what they gave, for the baseline to integrate the same ones. */
+    private static void writeStarts(Path file, Trajectory[] runs) throws IOException {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
+            w.println("seed,m1,m2,q11,q22,q12,a,outcome,tFinal");
+            for (int i = 0; i < runs.length; i++) {
+                State s = runs[i].start();
+                w.printf(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%s,%s%n", i, s.m1(), s.m2(), s.q11(), s.q22(), s.q12(), s.a(),
+                    runs[i].outcome(), runs[i].run().tFinal());
+            }
+        }
     }
 
     private void sgd() {
         double eta = 0.05;
         int batch = 1000;
-        Setup warm = sgdSetup(eta, batch, eta * 20);
-        Trajectory.run(warm, R, D, W_STAR, 0, Recorder.NONE);
-        Setup timed = sgdSetup(eta, batch, eta * sgdSteps);
+        Trajectory.run(sgdSetup(eta, batch, eta * 20), R, D, W_STAR, 0, Recorder.NONE);
         long start = System.nanoTime();
-        Trajectory t = Trajectory.run(timed, R, D, W_STAR, 1, Recorder.NONE);
+        Trajectory t = Trajectory.run(sgdSetup(eta, batch, eta * sgdSteps), R, D, W_STAR, 1, Recorder.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("W3 %.1f sgd steps/s  (d %d, batch %d per component, %d steps)%n",
+        System.out.printf(Locale.ROOT, "W3 %.1f sgd steps/s  (d %d, batch %d per component, %d steps, one thread)%n",
             t.run().cost() / seconds, D, batch, t.run().cost());
     }
 
     private static Setup sgdSetup(double eta, int batch, double tMax) {
         return new Setup("W3", Weights.TRAINABLE, new InitialCondition.Sphere(null),
             new StochasticGradientDescent(eta, batch, tMax, 1e-300), Thresholds.DEFAULT, 0);
+    }
+
+    /** The W1 workload ({@code sweep} seeds of one point) as a sweep on Spark, into a temporary folder. */
+    private void sweep(double w1) throws IOException {
+        Path dir = Files.createTempDirectory("modesweep-bench");
+        try {
+            String yaml = String.format(Locale.ROOT, """
+                name: bench-w4
+                seed: 1
+                grid: {R: [%s], d: [%d], wStar: %s, seeds: %d}
+                setups:
+                  - {name: W1, weights: fixed, dynamics: {type: flow, tMax: %s}, init: sphere}
+                threshold: {bootstrap: 0}
+                """, R, D, W_STAR, sweep, T_MAX);
+            Path specFile = dir.resolve("w4.yaml");
+            Files.writeString(specFile, yaml);
+            SweepSpec spec = SpecParser.parse(specFile, true).withOutput(dir.resolve("out").toString());
+            long opening = System.nanoTime();
+            SparkSession spark = Sessions.open("bench W4", master, master, false);
+            double startup = (System.nanoTime() - opening) / 1e9;
+            try {
+                int cores = spark.sparkContext().defaultParallelism();
+                PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+                SweepRunner.Result r = SweepRunner.run(spark, spec, new SweepRunner.Options(quiet, 0, Long.MAX_VALUE));
+                double rate = r.throughput();
+                System.out.printf(Locale.ROOT, "W4 %.1f trajectories/s  (%,d W1 trajectories as a sweep on %s, %d cores, Parquet"
+                        + " included: parallel efficiency %.0f%% of %d x W1; after the first chunk %.1f/s, %.0f%%;"
+                        + " %.2f cores busy computing; Spark start-up %.1f s, run and aggregation %.1f s)%n",
+                    rate, r.computed(), master, cores, 100 * rate / (cores * w1), cores, r.steadyThroughput(),
+                    100 * r.steadyThroughput() / (cores * w1), r.coreMillis() / 1000 / r.computeSeconds(), startup, r.totalSeconds());
+            } finally {
+                spark.stop();
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static double median(double[] values) {

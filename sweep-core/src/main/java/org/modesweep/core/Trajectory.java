@@ -22,11 +22,17 @@ public record Trajectory(Problem problem, State start, Run run, double kl, Class
     }
 
     public static Trajectory run(Setup setup, double R, long d, double wStar, long seed, Recorder recorder) {
+        return run(setup, R, d, wStar, seed, recorder, ReducedModel.Expectations.TABLE);
+    }
+
+    /** {@link #run(Setup, double, long, double, long, Recorder)} with the Gaussian expectations from {@code expectations}. */
+    public static Trajectory run(Setup setup, double R, long d, double wStar, long seed, Recorder recorder,
+                                 ReducedModel.Expectations expectations) {
         if (setup.dynamics() instanceof RealNvpDynamics nvp) {
             return flow(nvp, R, d, wStar, seed, FlowRecorder.NONE);
         }
         Problem problem = setup.problem(R, d, wStar);
-        ReducedModel model = new ReducedModel(problem);
+        ReducedModel model = new ReducedModel(problem, expectations);
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom initRng = root.split();
         SplittableRandom noise = root.split();

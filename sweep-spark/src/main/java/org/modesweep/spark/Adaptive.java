@@ -185,7 +185,7 @@ final class Adaptive {
         int parts = Math.max(1, Math.min(partitions, missing.size()));
         JavaRDD<Row> rows = jsc.parallelize(missing, parts).map(p -> TrajectoryRows.compute(space.value(), p, round));
         spark.sparkContext().setJobDescription("sweep " + spec.name() + " refinement round " + round);
-        SweepRunner.append(output, spark.createDataFrame(rows, TrajectoryRows.SCHEMA), spec, partitions);
+        SweepRunner.append(output, spark.createDataFrame(rows, TrajectoryRows.SCHEMA));
     }
 
     private static String describe(List<RcRow> rc, List<Probability> probabilities) {

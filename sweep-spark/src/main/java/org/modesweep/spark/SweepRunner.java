@@ -241,14 +241,14 @@ public final class SweepRunner {
             new ComputePartition(space, done, computed, wallMs), Encoders.row(series ? SeriesRows.CHUNK : TrajectoryRows.SCHEMA));
         spark.sparkContext().setJobDescription("sweep " + spec.name() + " points " + start + ".." + end);
         if (!series) {
-            append(output, rows, spec, partitions);
+            append(output, rows);
             return;
         }
         // Computed once, written twice: series first, since a trajectory row is what marks a point done.
         Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             SeriesRows.append(output, cached, files(spec, partitions));
-            append(output, cached.select(TrajectoryRows.columns()), spec, partitions);
+            append(output, cached.select(TrajectoryRows.columns()));
         } finally {
             cached.unpersist();
         }
@@ -259,10 +259,13 @@ public final class SweepRunner {
         return (int) Math.max(1, Math.min(setupDims, 2 * partitions));
     }
 
-    /** Appends computed rows to {@code trajectories/} (one Spark write job). */
-    static void append(SweepOutput output, Dataset<Row> rows, SweepSpec spec, int partitions) {
-        rows.repartition(files(spec, partitions), col("setup"), col("d"))
-            .sortWithinPartitions(SORT[0], java.util.Arrays.copyOfRange(SORT, 1, SORT.length))
+    /**
+     * Appends computed rows to {@code trajectories/} (one Spark write job). Each computing task writes
+     * its own rows, one file per (setup, d) it holds: a shuffle to fewer, larger files would serialise
+     * every row once more and, with few (setup, d), leave the writing to one core after the computing.
+     */
+    static void append(SweepOutput output, Dataset<Row> rows) {
+        rows.sortWithinPartitions(SORT[0], java.util.Arrays.copyOfRange(SORT, 1, SORT.length))
             .write().mode(SaveMode.Append).partitionBy(TrajectoryRows.PARTITIONS)
             .parquet(output.uri(SweepOutput.TRAJECTORIES));
     }
