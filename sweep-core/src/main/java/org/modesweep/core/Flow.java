@@ -155,12 +155,14 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
         /** Toggles the clock at each entry to or exit from the plateau in {@code (start, until]}. */
         void plateau(PlateauClock clock, double plateauCos, double until) {
             int looks = Math.max(1, (int) Math.ceil((until - start) / EVENT_CHECK));
-            double before = State.of(integrator.previousState()).plateauMargin(plateauCos);
+            double[] y0 = integrator.previousState();
+            double before = State.plateauMargin(y0[0], y0[1], plateauCos);
             double tBefore = start;
             for (int i = 1; i <= looks; i++) {
                 double t = i == looks ? until : start + i * (until - start) / looks;
-                double margin = i == looks && until == end ? State.of(integrator.state()).plateauMargin(plateauCos)
-                    : hermite(t).plateauMargin(plateauCos);
+                double margin = i == looks && until == end
+                    ? State.plateauMargin(integrator.state()[0], integrator.state()[1], plateauCos)
+                    : State.plateauMargin(hermite(t, 0), hermite(t, 1), plateauCos);
                 if ((before > 0) != (margin > 0)) {
                     clock.toggle(crossing(s -> State.of(s.getCompleteState()).plateauMargin(plateauCos), tBefore, t,
                         PLATEAU_TIME_ACCURACY, 1e-15, AllowedSolution.ANY_SIDE), margin > 0);
@@ -170,8 +172,8 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
             }
         }
 
-        /** The cubic Hermite interpolant of the step's end states and derivatives at {@code t}. */
-        private State hermite(double t) {
+        /** Component {@code j} of the cubic Hermite interpolant of the step's end states and derivatives at {@code t}. */
+        private double hermite(double t, int j) {
             double h = end - start;
             double theta = (t - start) / h;
             double theta2 = theta * theta;
@@ -179,15 +181,8 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
             double h10 = theta2 * theta - 2 * theta2 + theta;
             double h01 = -2 * theta2 * theta + 3 * theta2;
             double h11 = theta2 * theta - theta2;
-            double[] y0 = integrator.previousState();
-            double[] f0 = integrator.previousDerivative();
-            double[] y1 = integrator.state();
-            double[] f1 = integrator.derivative();
-            double[] y = new double[State.DIMENSION];
-            for (int j = 0; j < y.length; j++) {
-                y[j] = h00 * y0[j] + h * h10 * f0[j] + h01 * y1[j] + h * h11 * f1[j];
-            }
-            return State.of(y);
+            return h00 * integrator.previousState()[j] + h * h10 * integrator.previousDerivative()[j]
+                + h01 * integrator.state()[j] + h * h11 * integrator.derivative()[j];
         }
     }
 

@@ -55,6 +55,11 @@ public record State(double m1, double m2, double q11, double q22, double q12, do
 
     /** Continuous, positive exactly on the plateau region: a switching function for event detection. */
     public double plateauMargin(double alignCos) {
+        return plateauMargin(m1, m2, alignCos);
+    }
+
+    /** {@link #plateauMargin(double)} of the overlaps {@code m1, m2}. */
+    static double plateauMargin(double m1, double m2, double alignCos) {
         return Math.max(Math.min(m1, m2) - alignCos, -Math.max(m1, m2) - alignCos);
     }
 
