@@ -68,6 +68,49 @@ class FlowTrainingTest {
         assertEquals(40, a.run().cost());
     }
 
+    /**
+     * The start's side mass {@code P_q(x₁ > 0)} on the evaluation batch: exactly 1/2 up to the batch's
+     * binomial noise (sd 0.008 at 4096) from the identity start, whatever the seed; spread away from
+     * 1/2 by a random start (initScale 0.5: some seeds beyond 0.1 from 1/2, on both sides). The
+     * training samples and the evaluation batch do not depend on initScale (same seed, same batch).
+     */
+    @Test
+    void initScaleMovesTheStartSideMassAwayFromOneHalf() {
+        RealNvpDynamics identity = new RealNvpDynamics(4, 16, 5e-3, 128, 1, 4096, 2, 0.25, 0.1, 0);
+        RealNvpDynamics perturbed = new RealNvpDynamics(4, 16, 5e-3, 128, 1, 4096, 2, 0.25, 0.1, 0.5);
+        int far = 0;
+        double lowest = 1;
+        double highest = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            FlowMeasure id = start(identity, seed);
+            FlowMeasure p = start(perturbed, seed);
+            assertEquals(0.5, id.massPlus(), 0.035, "identity start, seed " + seed);
+            assertEquals(0.0, id.meanProj(), 0.06, "identity start, seed " + seed);
+            far += Math.abs(p.massPlus() - 0.5) > 0.1 ? 1 : 0;
+            lowest = Math.min(lowest, p.massPlus());
+            highest = Math.max(highest, p.massPlus());
+        }
+        assertTrue(far >= 5, far + " of 20 perturbed starts beyond 0.1 from 1/2");
+        assertTrue(lowest < 0.4 && highest > 0.6, "perturbed start masses in [" + lowest + ", " + highest + "]");
+    }
+
+    private static FlowMeasure start(RealNvpDynamics nvp, long seed) {
+        List<FlowMeasure> out = new ArrayList<>();
+        nvp.train(3.1, 2, 1.0 / 3, seed, new FlowRecorder() {
+            @Override
+            public long every() {
+                return 0;
+            }
+
+            @Override
+            public void record(FlowMeasure m, RealNvp flow, double[] theta) {
+                out.add(m);
+            }
+        });
+        assertEquals(0, out.get(0).step());
+        return out.get(0);
+    }
+
     private static FlowRecorder recorder(List<FlowMeasure> out) {
         return new FlowRecorder() {
             @Override
