@@ -35,7 +35,7 @@ class RealNvpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 5})
+    @ValueSource(ints = {2, 5, 32})
     void klGradientMatchesCentralDifferencesInEveryParameter(int d) {
         RealNvp flow = new RealNvp(d, 4, 6, 2.0);
         FlowTraining training = new FlowTraining(flow, new BimodalTarget(2.5, 1.0 / 3), 1e-3, 1, 1, 7);
@@ -76,7 +76,7 @@ class RealNvpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 3, 6})
+    @ValueSource(ints = {2, 3, 6, 32})
     void logDeterminantMatchesTheNumericalJacobian(int d) {
         RealNvp flow = new RealNvp(d, 4, 8, 2.0);
         double[] theta = randomParameters(flow, 100 + d);
