@@ -69,6 +69,8 @@ final class TrajectoryCommand implements Callable<Integer> {
     double coverTol;
     @Option(names = "--collapse-frac", defaultValue = "" + RealNvpDynamics.DEFAULT_COLLAPSE_FRAC, description = "realnvp: collapse when a side's mass < this x its target. Default: ${DEFAULT-VALUE}.")
     double collapseFrac;
+    @Option(names = "--init-scale", defaultValue = "0", description = "realnvp: output layers uniform in [-this, this] at the start (0: identity start, q = N(0, I)). Default: ${DEFAULT-VALUE}.")
+    double initScale;
     @Option(names = "--init", defaultValue = "sphere", description = "sphere | gaussian | explicit. Default: ${DEFAULT-VALUE}.")
     String init;
     @Option(names = "--r0", description = "Radius of sphere and explicit starts. Default: R.")
@@ -148,7 +150,7 @@ final class TrajectoryCommand implements Callable<Integer> {
         RealNvpDynamics nvp;
         try {
             nvp = new RealNvpDynamics(layers, width, lr, batch == null ? RealNvpDynamics.DEFAULT_BATCH : batch, steps,
-                evalBatch, scaleBound, coverTol, collapseFrac);
+                evalBatch, scaleBound, coverTol, collapseFrac, initScale);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--dynamics realnvp: " + e.getMessage(), e);
         }

@@ -80,8 +80,9 @@ class TrajectoryCommandTest {
             {"--R", "2", "--dynamics", "rk4"},
             {"--R", "2", "--dynamics", "realnvp", "--d", "1"},
             {"--R", "2", "--dynamics", "realnvp", "--layers", "1"},
+            {"--R", "2", "--dynamics", "realnvp", "--init-scale", "-0.1"},
         };
-        String[] named = {"--w-star", "--d", "--R", "--R", "--m1/--m2/--s", "--dynamics", "--d", "layers"};
+        String[] named = {"--w-star", "--d", "--R", "--R", "--m1/--m2/--s", "--dynamics", "--d", "layers", "initScale"};
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 1];
             args[0] = "trajectory";

@@ -23,9 +23,12 @@ import org.modesweep.core.realnvp.RealNvp;
  * @param coverTol     {@code COVERAGE} when {@code |mass₊ − w*| ≤ coverTol · min(w*, 1 − w*)}
  * @param collapseFrac collapse ({@code VANISHING_WEIGHT}) when a side's mass is below
  *                     {@code collapseFrac} times its target mass
+ * @param initScale    0: the identity start {@code q = N(0, I)} (output layers zero); {@code > 0}: output
+ *                     layers uniform in {@code [−initScale, initScale]} from the run's seed, a random
+ *                     perturbed start ({@link RealNvp#initialParameters(RandomGenerator, double)})
  */
 public record RealNvpDynamics(int layers, int width, double lr, int batch, int steps, int evalBatch,
-                              double scaleBound, double coverTol, double collapseFrac)
+                              double scaleBound, double coverTol, double collapseFrac, double initScale)
     implements Dynamics, java.io.Serializable {
 
     public static final int DEFAULT_LAYERS = 4;
@@ -37,6 +40,8 @@ public record RealNvpDynamics(int layers, int width, double lr, int batch, int s
     public static final double DEFAULT_SCALE_BOUND = 2;
     public static final double DEFAULT_COVER_TOL = 0.25;
     public static final double DEFAULT_COLLAPSE_FRAC = 0.1;
+    /** The identity start. */
+    public static final double DEFAULT_INIT_SCALE = 0;
     /** Largest d accepted (the cost per step grows like d per layer and sample). */
     public static final long MAX_D = 100_000;
 
@@ -52,6 +57,13 @@ public record RealNvpDynamics(int layers, int width, double lr, int batch, int s
         if (collapseFrac >= 1) {
             throw new IllegalArgumentException("collapseFrac must be < 1, got " + collapseFrac);
         }
+        Check.nonNegative("initScale", initScale);
+    }
+
+    /** The identity start ({@code initScale = 0}). */
+    public RealNvpDynamics(int layers, int width, double lr, int batch, int steps, int evalBatch,
+                           double scaleBound, double coverTol, double collapseFrac) {
+        this(layers, width, lr, batch, steps, evalBatch, scaleBound, coverTol, collapseFrac, DEFAULT_INIT_SCALE);
     }
 
     /** Trains one flow on the target {@code (R, d, w*)} from {@code seed}. */
@@ -60,7 +72,8 @@ public record RealNvpDynamics(int layers, int width, double lr, int batch, int s
             throw new IllegalArgumentException("realnvp needs 2 <= d <= " + MAX_D + ", got d = " + d);
         }
         RealNvp flow = new RealNvp((int) d, layers, width, scaleBound);
-        return new FlowTraining(flow, new BimodalTarget(R, wStar), lr, batch, evalBatch, seed).run(steps, recorder);
+        return new FlowTraining(flow, new BimodalTarget(R, wStar), lr, batch, evalBatch, initScale, seed)
+            .run(steps, recorder);
     }
 
     /**
@@ -104,11 +117,12 @@ public record RealNvpDynamics(int layers, int width, double lr, int batch, int s
         return 0;
     }
 
+    /** The parameters; {@code initScale} only when it is not the default 0, so identity-start rows read as before. */
     @Override
     public String describe() {
         return "realnvp(layers=" + layers + ", width=" + width + ", lr=" + lr + ", batch=" + batch + ", steps=" + steps
             + ", evalBatch=" + evalBatch + ", scaleBound=" + scaleBound + ", coverTol=" + coverTol
-            + ", collapseFrac=" + collapseFrac + ")";
+            + ", collapseFrac=" + collapseFrac + (initScale == 0 ? "" : ", initScale=" + initScale) + ")";
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  *
  * <p>Randomness: the seed feeds a splittable generator whose first child initialises the weights,
  * the second draws the training samples and the third the evaluation batch, so the weights and
- * training noise do not depend on the evaluation batch size.
+ * training noise do not depend on the evaluation batch size, and the training samples and
+ * evaluation batch do not depend on the initialisation scale.
  */
 public final class FlowTraining {
 
@@ -30,7 +31,16 @@ public final class FlowTraining {
     private final double[] x;
     private final double[] gx;
 
+    /** Training from the identity start ({@code initScale = 0}). */
     public FlowTraining(RealNvp flow, Target target, double lr, int batch, int evalBatch, long seed) {
+        this(flow, target, lr, batch, evalBatch, 0, seed);
+    }
+
+    /**
+     * Training from {@link RealNvp#initialParameters(java.util.random.RandomGenerator, double)} with
+     * {@code initScale} (0: the identity start, {@code q = N(0, I)}).
+     */
+    public FlowTraining(RealNvp flow, Target target, double lr, int batch, int evalBatch, double initScale, long seed) {
         if (batch < 1 || evalBatch < 1) {
             throw new IllegalArgumentException("batch and evalBatch must be >= 1, got " + batch + ", " + evalBatch);
         }
@@ -40,7 +50,7 @@ public final class FlowTraining {
         SplittableRandom init = root.split();
         this.samples = root.split();
         SplittableRandom eval = root.split();
-        this.theta = flow.initialParameters(init);
+        this.theta = flow.initialParameters(init, initScale);
         this.grad = new double[flow.size()];
         this.adam = new Adam(flow.size(), lr);
         int d = flow.d();

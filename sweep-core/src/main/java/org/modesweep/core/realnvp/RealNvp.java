@@ -74,15 +74,39 @@ public final class RealNvp {
     /**
      * Parameters that make the flow the identity (output layers zero) with Glorot-uniform hidden
      * weights drawn from {@code rng}, so training starts from {@code q = N(0, I)} and the seed
-     * decides the features the couplings start from.
+     * decides the features the couplings start from. The same as {@code initialParameters(rng, 0)}.
      */
     public double[] initialParameters(RandomGenerator rng) {
+        return initialParameters(rng, 0);
+    }
+
+    /**
+     * Glorot-uniform hidden weights drawn from {@code rng} (hidden biases zero) and, when
+     * {@code initScale > 0}, output layers (weights and biases of every coupling's log-scale and
+     * shift) uniform in {@code [−initScale, initScale]}, drawn after all hidden weights: for one
+     * {@code rng} state the hidden weights do not depend on {@code initScale}, and {@code initScale = 0}
+     * draws nothing more and is the identity start ({@code q = N(0, I)}). With {@code initScale > 0}
+     * the start is a random, in general shifted and skewed, flow.
+     */
+    public double[] initialParameters(RandomGenerator rng, double initScale) {
+        if (!(initScale >= 0) || !Double.isFinite(initScale)) {
+            throw new IllegalArgumentException("initScale must be a finite number >= 0, got " + initScale);
+        }
         double[] theta = new double[size];
         for (int l = 0; l < layers; l++) {
             int nA = kept[l].length;
             int p = offset[l];
             p = glorot(theta, p, width, nA, rng) + width;
             glorot(theta, p, width, width, rng);
+        }
+        if (initScale > 0) {
+            for (int l = 0; l < layers; l++) {
+                int nB = moved[l].length;
+                int p3 = offset[l] + width * kept[l].length + width + width * width + width;
+                for (int k = p3; k < p3 + 2 * nB * width + 2 * nB; k++) {
+                    theta[k] = initScale * (2 * rng.nextDouble() - 1);
+                }
+            }
         }
         return theta;
     }

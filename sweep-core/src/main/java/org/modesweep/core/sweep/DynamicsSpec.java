@@ -47,7 +47,9 @@ public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Do
             return "realnvp(layers=" + n.layers() + ",width=" + n.width() + ",lr=" + Canonical.num(n.lr())
                 + ",batch=" + n.batch() + ",steps=" + n.steps() + ",evalBatch=" + n.evalBatch()
                 + ",scaleBound=" + Canonical.num(n.scaleBound()) + ",coverTol=" + Canonical.num(n.coverTol())
-                + ",collapseFrac=" + Canonical.num(n.collapseFrac()) + ")";
+                + ",collapseFrac=" + Canonical.num(n.collapseFrac())
+                // only when set, so the identity start keeps the hashes (and rows) it had before the key existed
+                + (n.initScale() == 0 ? "" : ",initScale=" + Canonical.num(n.initScale())) + ")";
         }
         StringBuilder b = new StringBuilder(type).append("(tMax=").append(Canonical.num(tMax));
         if (rtol != null) {

@@ -56,7 +56,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  *      init: {type: sphere, r0: 2.0}, a0: 0}
  *   - {name: sgd, weights: trainable, dynamics: {type: sgd, eta: 0.05, batch: 1000, tMax: 400}}
  *   - {name: nvp, dynamics: {type: realnvp, steps: 1000, layers: 4, width: 16, lr: 5e-3, batch: 128,
- *      evalBatch: 4096, scaleBound: 2, coverTol: 0.25, collapseFrac: 0.1}}   # no weights, init, a0
+ *      evalBatch: 4096, scaleBound: 2, coverTol: 0.25, collapseFrac: 0.1, initScale: 0}}   # no weights, init, a0
  * classify: {weightEps: 1.0e-3, alignCos: 0.5, klTol: 1.0e-3}
  * threshold: {level: [0.25, 0.5], method: monotone, bootstrap: 200, confidence: 0.95}
  * spark: {master: "local[*]", partitions: 8, chunk: 5000, ui: false}
@@ -81,7 +81,7 @@ public final class SpecParser {
         "gd", List.of("type", "eta", "tMax", "tol"),
         "sgd", List.of("type", "eta", "batch", "tMax", "tol"),
         "realnvp", List.of("type", "steps", "layers", "width", "lr", "batch", "evalBatch", "scaleBound", "coverTol",
-            "collapseFrac"));
+            "collapseFrac", "initScale"));
     private static final Map<String, List<String>> INIT = Map.of(
         "sphere", List.of("type", "r0"),
         "gaussian", List.of("type", "sigma0"),
@@ -586,13 +586,19 @@ public final class SpecParser {
                 + collapseFrac);
             collapseFrac = null;
         }
+        Double initScale = number(m, "initScale", key, RealNvpDynamics.DEFAULT_INIT_SCALE);
+        if (initScale != null && initScale < 0) {
+            error(key + ".initScale", value(m, "initScale"), "must be >= 0 (0: identity start q = N(0, I); > 0: output "
+                + "layers uniform in [-initScale, initScale]), got " + initScale);
+            initScale = null;
+        }
         if (steps == null || layers == null || width == null || batch == null || evalBatch == null || lr == null
-            || scaleBound == null || coverTol == null || collapseFrac == null) {
+            || scaleBound == null || coverTol == null || collapseFrac == null || initScale == null) {
             return null;
         }
         try {
             return DynamicsSpec.realnvp(new RealNvpDynamics(layers.intValue(), width.intValue(), lr, batch.intValue(),
-                steps.intValue(), evalBatch.intValue(), scaleBound, coverTol, collapseFrac));
+                steps.intValue(), evalBatch.intValue(), scaleBound, coverTol, collapseFrac, initScale));
         } catch (IllegalArgumentException e) {
             error(key, node, e.getMessage());
             return null;

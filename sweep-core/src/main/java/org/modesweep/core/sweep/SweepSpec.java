@@ -107,6 +107,7 @@ public record SweepSpec(String source, String name, String output, long seed, lo
         dyn.put("scaleBound", n.scaleBound());
         dyn.put("coverTol", n.coverTol());
         dyn.put("collapseFrac", n.collapseFrac());
+        dyn.put("initScale", n.initScale());
         return dyn;
     }
 

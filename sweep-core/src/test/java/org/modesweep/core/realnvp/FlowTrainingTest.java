@@ -32,24 +32,85 @@ class FlowTrainingTest {
         }
     }
 
-    /** The stated value: KL(q‖p) below 0.01 nats after 600 Adam steps (batch 128, lr 0.01). */
+    /**
+     * The stated value: KL(q‖p) below 0.01 nats after 600 Adam steps (d = 3, batch 128, lr 0.01), from
+     * a start whose KL estimate matches the closed form; and the trained flow's samples have the
+     * target's means and standard deviations, a check that does not use the log-determinant.
+     */
     @Test
     void reachesASingleGaussianTarget() {
         double[] m = {1.0, -0.5, 0.3};
         double[] sigma = {1.5, 0.7, 1.1};
-        RealNvp flow = new RealNvp(3, 4, 8, 2.0);
-        FlowTraining training = new FlowTraining(flow, new Gaussian(m, sigma), 0.01, 128, 4096, 5);
+        trainOnGaussian(m, sigma, 8, 0.01, 600, 0.01, 0.1);
+    }
+
+    /**
+     * The same at d = 32 (issue 7: "d from 2 to at least 32"): KL from 11.2 nats to below 0.05 after
+     * 2000 steps (lr 3e-3; measured 0.023), means and standard deviations within 0.15 per coordinate.
+     */
+    @Test
+    void reachesASingleGaussianTargetInThirtyTwoDimensions() {
+        int d = 32;
+        double[] m = new double[d];
+        double[] sigma = new double[d];
+        for (int i = 0; i < d; i++) {
+            m[i] = Math.sin(i + 1);
+            sigma[i] = Math.exp(0.4 * Math.cos(i + 1));
+        }
+        trainOnGaussian(m, sigma, 8, 3e-3, 2000, 0.05, 0.15);
+    }
+
+    private static void trainOnGaussian(double[] m, double[] sigma, int width, double lr, int steps, double klBound,
+                                        double momentTol) {
+        int d = m.length;
+        RealNvp flow = new RealNvp(d, 4, width, 2.0);
+        FlowTraining training = new FlowTraining(flow, new Gaussian(m, sigma), lr, 128, 4096, 5);
         double start = training.measure(0).kl();
         // KL(N(0, I) ‖ N(m, diag σ²)) in closed form: the evaluation estimate starts there.
         double exact = 0;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < d; i++) {
             exact += Math.log(sigma[i]) + (1 + m[i] * m[i]) / (2 * sigma[i] * sigma[i]) - 0.5;
         }
         assertEquals(exact, start, 0.05 * exact);
-        FlowTraining.Result r = training.run(600, FlowRecorder.NONE);
+        double[][] end = new double[1][];
+        FlowTraining.Result r = training.run(steps, new FlowRecorder() {
+            @Override
+            public long every() {
+                return 0;
+            }
+
+            @Override
+            public void record(FlowMeasure measure, RealNvp f, double[] theta) {
+                end[0] = theta.clone();
+            }
+        });
         assertNull(r.error());
-        assertTrue(r.end().kl() < 0.01, "KL after training " + r.end().kl() + " (start " + start + ")");
-        assertEquals(m[0], r.end().meanProj(), 0.1);
+        double kl = r.end().kl();
+        // An estimate of a KL: below the bound, and not below zero by more than its sampling noise.
+        assertTrue(kl < klBound && kl > -0.01, "KL after training " + kl + " (start " + start + ")");
+        assertEquals(m[0], r.end().meanProj(), momentTol);
+        // Moments of fresh samples of the trained flow, against the target's.
+        int n = 20_000;
+        double[] sum = new double[d];
+        double[] sum2 = new double[d];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(99);
+        double[] z = new double[d];
+        double[] x = new double[d];
+        RealNvp.Workspace ws = flow.workspace();
+        for (int k = 0; k < n; k++) {
+            FlowTraining.gaussian(rng, z);
+            flow.forward(end[0], z, x, ws);
+            for (int i = 0; i < d; i++) {
+                sum[i] += x[i];
+                sum2[i] += x[i] * x[i];
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            double mean = sum[i] / n;
+            double sd = Math.sqrt(sum2[i] / n - mean * mean);
+            assertEquals(m[i], mean, momentTol, "mean of coordinate " + i);
+            assertEquals(sigma[i], sd, momentTol, "standard deviation of coordinate " + i);
+        }
     }
 
     @Test
@@ -66,6 +127,49 @@ class FlowTrainingTest {
         assertEquals(a.flow().end(), first.get(first.size() - 1));
         assertNotEquals(a.flow().end(), c.flow().end());
         assertEquals(40, a.run().cost());
+    }
+
+    /**
+     * The start's side mass {@code P_q(x₁ > 0)} on the evaluation batch: exactly 1/2 up to the batch's
+     * binomial noise (sd 0.008 at 4096) from the identity start, whatever the seed; spread away from
+     * 1/2 by a random start (initScale 0.5: some seeds beyond 0.1 from 1/2, on both sides). The
+     * training samples and the evaluation batch do not depend on initScale (same seed, same batch).
+     */
+    @Test
+    void initScaleMovesTheStartSideMassAwayFromOneHalf() {
+        RealNvpDynamics identity = new RealNvpDynamics(4, 16, 5e-3, 128, 1, 4096, 2, 0.25, 0.1, 0);
+        RealNvpDynamics perturbed = new RealNvpDynamics(4, 16, 5e-3, 128, 1, 4096, 2, 0.25, 0.1, 0.5);
+        int far = 0;
+        double lowest = 1;
+        double highest = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            FlowMeasure id = start(identity, seed);
+            FlowMeasure p = start(perturbed, seed);
+            assertEquals(0.5, id.massPlus(), 0.035, "identity start, seed " + seed);
+            assertEquals(0.0, id.meanProj(), 0.06, "identity start, seed " + seed);
+            far += Math.abs(p.massPlus() - 0.5) > 0.1 ? 1 : 0;
+            lowest = Math.min(lowest, p.massPlus());
+            highest = Math.max(highest, p.massPlus());
+        }
+        assertTrue(far >= 5, far + " of 20 perturbed starts beyond 0.1 from 1/2");
+        assertTrue(lowest < 0.4 && highest > 0.6, "perturbed start masses in [" + lowest + ", " + highest + "]");
+    }
+
+    private static FlowMeasure start(RealNvpDynamics nvp, long seed) {
+        List<FlowMeasure> out = new ArrayList<>();
+        nvp.train(3.1, 2, 1.0 / 3, seed, new FlowRecorder() {
+            @Override
+            public long every() {
+                return 0;
+            }
+
+            @Override
+            public void record(FlowMeasure m, RealNvp flow, double[] theta) {
+                out.add(m);
+            }
+        });
+        assertEquals(0, out.get(0).step());
+        return out.get(0);
     }
 
     private static FlowRecorder recorder(List<FlowMeasure> out) {

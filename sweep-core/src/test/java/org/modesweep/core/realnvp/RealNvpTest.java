@@ -35,7 +35,7 @@ class RealNvpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 5})
+    @ValueSource(ints = {2, 5, 32})
     void klGradientMatchesCentralDifferencesInEveryParameter(int d) {
         RealNvp flow = new RealNvp(d, 4, 6, 2.0);
         FlowTraining training = new FlowTraining(flow, new BimodalTarget(2.5, 1.0 / 3), 1e-3, 1, 1, 7);
@@ -76,7 +76,7 @@ class RealNvpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 3, 6})
+    @ValueSource(ints = {2, 3, 6, 32})
     void logDeterminantMatchesTheNumericalJacobian(int d) {
         RealNvp flow = new RealNvp(d, 4, 8, 2.0);
         double[] theta = randomParameters(flow, 100 + d);
@@ -153,6 +153,53 @@ class RealNvpTest {
         double[] x = new double[3];
         assertEquals(0.0, flow.forward(theta, z, x, flow.workspace()));
         assertArrayEquals(z, x);
+    }
+
+    /** initScale 0 is the identity start: the same parameters as before the option, and log q is the standard normal's. */
+    @Test
+    void initScaleZeroIsTheStandardNormal() {
+        RealNvp flow = new RealNvp(3, 4, 8, 2.0);
+        double[] theta = flow.initialParameters(new SplittableRandom(1), 0);
+        assertArrayEquals(flow.initialParameters(new SplittableRandom(1)), theta);
+        RealNvp.Workspace ws = flow.workspace();
+        double[] z = new double[3];
+        for (double[] x : samples(50, 3, 2)) {
+            double r2 = x[0] * x[0] + x[1] * x[1] + x[2] * x[2];
+            assertEquals(-0.5 * r2 - 1.5 * Math.log(2 * Math.PI), flow.logDensity(theta, x, z, ws), 1e-12);
+        }
+    }
+
+    /**
+     * initScale > 0 keeps the seed's hidden weights and fills exactly the output layers (per layer
+     * 2|B| (width + 1) weights and biases of log-scale and shift), uniformly within ±initScale, so the
+     * start is no longer the standard normal.
+     */
+    @Test
+    void positiveInitScaleDrawsOnlyTheOutputLayersWithinTheScale() {
+        RealNvp flow = new RealNvp(3, 4, 8, 2.0);
+        double[] identity = flow.initialParameters(new SplittableRandom(1), 0);
+        double[] theta = flow.initialParameters(new SplittableRandom(1), 0.3);
+        int changed = 0;
+        double largest = 0;
+        for (int i = 0; i < theta.length; i++) {
+            if (identity[i] != 0) {
+                assertEquals(identity[i], theta[i], "hidden weight " + i);
+            } else if (theta[i] != 0) {
+                changed++;
+                assertTrue(Math.abs(theta[i]) <= 0.3, "output parameter " + theta[i]);
+                largest = Math.max(largest, Math.abs(theta[i]));
+            }
+        }
+        // d = 3: even layers move one coordinate (2·1·9 = 18), odd layers two (2·2·9 = 36).
+        assertEquals(2 * 18 + 2 * 36, changed);
+        assertTrue(largest > 0.27, "draws fill the range, largest " + largest);
+        RealNvp.Workspace ws = flow.workspace();
+        double[] x = {0.3, -1.0, 2.0};
+        double[] z = new double[3];
+        double standard = -0.5 * (0.09 + 1 + 4) - 1.5 * Math.log(2 * Math.PI);
+        assertTrue(Math.abs(flow.logDensity(theta, x, z, ws) - standard) > 1e-3);
+        assertThrows(IllegalArgumentException.class, () -> flow.initialParameters(new SplittableRandom(1), -0.1));
+        assertThrows(IllegalArgumentException.class, () -> flow.initialParameters(new SplittableRandom(1), Double.NaN));
     }
 
     @Test

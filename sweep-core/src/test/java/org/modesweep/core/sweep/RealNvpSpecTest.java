@@ -1,6 +1,7 @@
 package org.modesweep.core.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,36 @@ class RealNvpSpecTest {
         assertEquals(s.setups(), back.setups());
         assertEquals(s.hash(), back.hash());
         assertNotEquals(s.hash(), SpecParser.parse(with("lr: 0.01", "lr: 0.02"), "conf/x.yaml", false).hash());
+    }
+
+    /**
+     * initScale: default 0 (the identity start) leaves the hash and the row's description as they
+     * were before the key existed, so earlier outputs stay valid; any other value is a different setup.
+     */
+    @Test
+    void initScaleDefaultsToTheIdentityStartAndEntersTheHashOnlyWhenSet() {
+        SweepSpec plain = SpecParser.parse(SPEC, "conf/x.yaml", false);
+        SweepSpec zero = SpecParser.parse(with("lr: 0.01", "lr: 0.01, initScale: 0"), "conf/x.yaml", false);
+        SweepSpec set = SpecParser.parse(with("lr: 0.01", "lr: 0.01, initScale: 0.25"), "conf/x.yaml", false);
+        RealNvpDynamics nvp = (RealNvpDynamics) plain.setups().get(1).dynamics().build();
+        assertEquals(0.0, nvp.initScale());
+        assertEquals(plain.hash(), zero.hash());
+        assertEquals(plain.setups().get(1).canonical(), zero.setups().get(1).canonical());
+        assertFalse(plain.setups().get(1).canonical().contains("initScale"));
+        assertEquals("realnvp(layers=4, width=8, lr=0.01, batch=128, steps=300, evalBatch=4096, scaleBound=2.0, "
+            + "coverTol=0.25, collapseFrac=0.1)", nvp.describe());
+        RealNvpDynamics perturbed = (RealNvpDynamics) set.setups().get(1).dynamics().build();
+        assertEquals(0.25, perturbed.initScale());
+        assertNotEquals(plain.hash(), set.hash());
+        assertTrue(perturbed.describe().endsWith(", initScale=0.25)"), perturbed.describe());
+        SweepSpec back = SpecParser.parse(set.toYaml(), "conf/x.yaml", false);
+        assertEquals(set.setups(), back.setups());
+        assertEquals(set.hash(), back.hash());
+        SpecException.Error e = SpecParserTest.error(with("lr: 0.01", "lr: 0.01, initScale: -0.1"));
+        assertEquals("setups[1].dynamics.initScale", e.key());
+        assertTrue(e.reason().contains(">= 0"), e.reason());
+        e = SpecParserTest.error(with("lr: 0.01", "lr: 0.01, initScale: .nan"));
+        assertEquals("setups[1].dynamics.initScale", e.key());
     }
 
     @Test
