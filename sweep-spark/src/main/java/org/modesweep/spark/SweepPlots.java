@@ -54,7 +54,7 @@ public final class SweepPlots {
             written.add(probabilityPlot(folder, setup, mine, severalW));
             List<RcRow> rcs = rc.stream().filter(r -> r.setup().equals(setup)).toList();
             if (!rcs.isEmpty()) {
-                written.add(rcPlot(folder, setup, rcs, severalW));
+                written.add(rcPlot(folder, setup, rcs, severalW, searchedRadii(mine)));
             }
             if (mine.stream().anyMatch(p -> p.startM1() != null)) {
                 written.addAll(outcomeMaps(folder, setup, mine, MAX_MAPS - (written.size())));
@@ -62,8 +62,7 @@ public final class SweepPlots {
         }
         List<RcRow> chosen = rc.stream().filter(r -> r.method().equalsIgnoreCase(method)).toList();
         if (chosen.stream().map(RcRow::setup).distinct().count() > 1 && chosen.stream().map(RcRow::d).distinct().count() > 1) {
-            double[] searched = {probabilities.stream().mapToDouble(Probability::R).min().orElse(Double.NaN),
-                probabilities.stream().mapToDouble(Probability::R).max().orElse(Double.NaN)};
+            double[] searched = searchedRadii(probabilities);
             chosen.stream().map(RcRow::level).distinct().sorted()
                 .forEach(level -> written.add(setupsPlot(folder, chosen.stream().filter(r -> r.level() == level).toList(),
                     severalW, searched)));
@@ -90,7 +89,8 @@ public final class SweepPlots {
         for (Map.Entry<String, TreeMap<Long, RcRow>> e : curves.entrySet()) {
             double dodge = logX ? Math.pow(10, 0.03 * (k - (curves.size() - 1) / 2.0)) : 1;
             long n = e.getValue().values().stream().mapToLong(RcRow::trajectories).max().orElse(0);
-            list.add(rcCurve(e.getKey() + " (up to " + n + " runs per d)", e.getValue().values(), k, dodge, censored));
+            list.add(rcCurve(e.getKey() + " (up to " + n + " runs per d)", e.getValue().values(), k, dodge, searched,
+                censored));
             k++;
         }
         String base = "rc-vs-d-level-" + label(first.level());
@@ -98,12 +98,18 @@ public final class SweepPlots {
                 + "(bootstrap over seeds widened to the %s); R searched from %s to %s", first.method(),
                 Math.round(100 * first.confidence()), first.method().equals("logistic") ? "profile likelihood"
                     : "Wilson bracket", label(searched[0]), label(searched[1])),
-            "a bar reaching the end of the searched radii is open on that side"
-                + (logX && curves.size() > 1 ? "; setups moved slightly sideways at each d for legibility" : ""));
+            "open triangles: R_c censored, or an interval running to the end of the searched radii"
+                + (logX && curves.size() > 1 ? "; setups dodged sideways at each d" : ""));
         Plots.lines(folder.resolve(base), String.format(Locale.ROOT, "R_c(d) where P(collapse) = %s%s",
                 label(first.level()), severalW ? "" : ", w* = " + label(first.wStar())), notes,
             "d (dimension)", "R_c = |μ*| at the crossing", list, logX, censored);
         return base;
+    }
+
+    /** The smallest and largest radius measured. */
+    private static double[] searchedRadii(List<Probability> rows) {
+        return new double[] {rows.stream().mapToDouble(Probability::R).min().orElse(Double.NaN),
+            rows.stream().mapToDouble(Probability::R).max().orElse(Double.NaN)};
     }
 
     /** Log x when the dimensions span a decade or more. */
@@ -115,14 +121,23 @@ public final class SweepPlots {
 
     /**
      * The R_c curve of one setup [and level] in d order, x multiplied by {@code dodge}: crossed values as points
-     * with their intervals; censored ones left out of the curve and added to {@code censored} at the bound.
+     * with their intervals; censored ones left out of the curve and added to {@code censored} at the bound, as
+     * are interval ends at the end of the {@code searched} radii (open there: no radius in range bounds R_c).
      */
-    private static Curve rcCurve(String label, Collection<RcRow> byD, int index, double dodge,
+    private static Curve rcCurve(String label, Collection<RcRow> byD, int index, double dodge, double[] searched,
                                  List<Plots.Censored> censored) {
         for (RcRow r : byD) {
+            double x = r.d() * dodge;
             if (r.censored()) {
                 boolean above = Double.isInfinite(r.rcHigh());
-                censored.add(new Plots.Censored(index, r.d() * dodge, above ? r.rcLow() : r.rcHigh(), above));
+                censored.add(new Plots.Censored(index, x, above ? r.rcLow() : r.rcHigh(), above));
+            } else {
+                if (r.rcHigh() >= searched[1]) {
+                    censored.add(new Plots.Censored(index, x, searched[1], true));
+                }
+                if (r.rcLow() <= searched[0]) {
+                    censored.add(new Plots.Censored(index, x, searched[0], false));
+                }
             }
         }
         return curve(label, byD.stream()
@@ -134,8 +149,9 @@ public final class SweepPlots {
         List<Curve> list = probabilityCurves(rows,
             p -> "d = " + p.d() + (severalW ? ", w* = " + label(p.wStar()) : ""), confidence);
         String base = setup + "-probability";
-        Plots.lines(folder.resolve(base), setup + ": collapse probability (" + Math.round(100 * confidence)
-            + "% Wilson intervals)", "R", "P(collapse)", list, false);
+        String w = severalW || rows.isEmpty() ? "" : ", w* = " + label(rows.get(0).wStar());
+        Plots.lines(folder.resolve(base), setup + ": collapse probability" + w + " (" + Math.round(100 * confidence)
+            + "% Wilson intervals)", "R = |μ*|", "P(collapse)", list, false);
         return base;
     }
 
@@ -185,7 +201,7 @@ public final class SweepPlots {
         return list;
     }
 
-    private static String rcPlot(Path folder, String setup, List<RcRow> rows, boolean severalW) {
+    private static String rcPlot(Path folder, String setup, List<RcRow> rows, boolean severalW, double[] searched) {
         Map<String, TreeMap<Long, RcRow>> curves = new LinkedHashMap<>();
         boolean severalMethods = rows.stream().map(RcRow::method).distinct().count() > 1;
         for (RcRow r : rows) {
@@ -195,7 +211,7 @@ public final class SweepPlots {
         }
         List<Curve> list = new ArrayList<>();
         List<Plots.Censored> censored = new ArrayList<>();
-        curves.forEach((label, byD) -> list.add(rcCurve(label, byD.values(), list.size(), 1, censored)));
+        curves.forEach((label, byD) -> list.add(rcCurve(label, byD.values(), list.size(), 1, searched, censored)));
         String base = setup + "-rc";
         Plots.lines(folder.resolve(base), setup + ": critical radius, " + Math.round(100 * rows.get(0).confidence())
             + "% intervals", List.of("bootstrap over seeds widened to the profile likelihood (logistic) or the Wilson "
