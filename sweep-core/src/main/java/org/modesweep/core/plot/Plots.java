@@ -111,8 +111,8 @@ public final class Plots {
             plot.setRenderer(index, renderer);
             for (boolean above : new boolean[] {true, false}) {
                 if (censored.stream().anyMatch(c -> c.above() == above)) {
-                    LegendItem item = new LegendItem(above ? "censored: above the searched range (open ▲ at its end)"
-                        : "censored: below the searched range (open ▼ at its start)", null, null, null, true, arrowhead(above),
+                    LegendItem item = new LegendItem(above ? "beyond the end of the searched range (open ▲ there)"
+                        : "below the start of the searched range (open ▼ there)", null, null, null, true, arrowhead(above),
                         false, Color.DARK_GRAY, true, Color.DARK_GRAY, ChartStyle.LINE, false, new Line2D.Double(),
                         ChartStyle.LINE, Color.DARK_GRAY);
                     legend.add(item);
