@@ -165,31 +165,54 @@ public record StochasticGradientDescent(double eta, int batch, double tMax, doub
     }
 
     /**
+     * Share of a mean's squared norm below which a direction of the start is rounding, not rank: the same
+     * as the Gram-determinant tolerance of explicit starts ({@link InitialCondition.Explicit}).
+     */
+    static final double RANK_TOL = 1e-9;
+
+    /**
      * Two vectors in {@code R^d} whose overlaps with {@code μ* = R e1} and each other are exactly those
-     * of {@code y} (Cholesky of the Gram matrix of {@code (μ*, μ1, μ2)}).
+     * of {@code y} (Cholesky of the Gram matrix of {@code (μ*, μ1, μ2)}). A direction counts as used when
+     * its squared length exceeds {@link #RANK_TOL} of the mean's squared norm; when {@code μ1} is (within
+     * that) collinear with {@code μ*}, {@code μ2} is placed first, so that rounding divided by {@code μ1}'s
+     * tiny orthogonal part cannot fake a third dimension.
      */
     static double[][] embed(State y, int d, double r) {
         double r2 = r * r;
+        double n1 = r2 * y.q11();
+        double n2 = r2 * y.q22();
         double x1 = r2 * y.m1() / r;
         double x2 = r2 * y.m2() / r;
-        double e2 = FastMath.sqrt(Math.max(0, r2 * y.q11() - x1 * x1));
-        double y2 = e2 > 0 ? (r2 * y.q12() - x1 * x2) / e2 : 0;
-        double e3 = FastMath.sqrt(Math.max(0, r2 * y.q22() - x2 * x2 - y2 * y2));
-        double[] mu1 = new double[d];
-        double[] mu2 = new double[d];
-        mu1[0] = x1;
-        mu2[0] = x2;
-        double scale = FastMath.sqrt(r2 * Math.max(y.q11(), y.q22())) + 1;
-        requireRoom(d, 2, e2 > 1e-9 * scale || y2 != 0 && Math.abs(y2) > 1e-9 * scale);
-        requireRoom(d, 3, e3 > 1e-9 * scale);
+        boolean swap = n1 - x1 * x1 <= RANK_TOL * n1 && n2 - x2 * x2 > n1 - x1 * x1;
+        double[][] mu = swap ? cholesky(x2, x1, n2, n1, r2 * y.q12(), d) : cholesky(x1, x2, n1, n2, r2 * y.q12(), d);
+        return swap ? new double[][] {mu[1], mu[0]} : mu;
+    }
+
+    /**
+     * {@code (a, b)} in {@code R^d} with {@code a·e1 = xa}, {@code b·e1 = xb}, {@code |a|² = na},
+     * {@code |b|² = nb}, {@code a·b = nab}: {@code a} in {@code span(e1, e2)}, {@code b} in {@code span(e1, e2, e3)}.
+     */
+    private static double[][] cholesky(double xa, double xb, double na, double nb, double nab, int d) {
+        // Squares, not lengths, are compared with the tolerance: rounding leaves residuals of ~1e-16 of a
+        // squared norm, whose square roots (~1e-8 of the norm) made planar sphere starts at d = 2 look 3-d.
+        double ea2 = Math.max(0, na - xa * xa);
+        double ea = FastMath.sqrt(ea2);
+        double yb = ea > 0 ? (nab - xa * xb) / ea : 0;
+        double eb2 = Math.max(0, nb - xb * xb - yb * yb);
+        requireRoom(d, 2, ea2 > RANK_TOL * na || yb * yb > RANK_TOL * nb);
+        requireRoom(d, 3, eb2 > RANK_TOL * nb);
+        double[] a = new double[d];
+        double[] b = new double[d];
+        a[0] = xa;
+        b[0] = xb;
         if (d >= 2) {
-            mu1[1] = e2;
-            mu2[1] = y2;
+            a[1] = ea;
+            b[1] = yb;
         }
         if (d >= 3) {
-            mu2[2] = e3;
+            b[2] = FastMath.sqrt(eb2);
         }
-        return new double[][] {mu1, mu2};
+        return new double[][] {a, b};
     }
 
     private static void requireRoom(int d, int needed, boolean used) {

@@ -3,6 +3,7 @@ package org.modesweep.spark;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class SweepPlots {
             written.add(probabilityPlot(folder, setup, mine, severalW));
             List<RcRow> rcs = rc.stream().filter(r -> r.setup().equals(setup)).toList();
             if (!rcs.isEmpty()) {
-                written.add(rcPlot(folder, setup, rcs, severalW));
+                written.add(rcPlot(folder, setup, rcs, severalW, searchedRadii(mine)));
             }
             if (mine.stream().anyMatch(p -> p.startM1() != null)) {
                 written.addAll(outcomeMaps(folder, setup, mine, MAX_MAPS - (written.size())));
@@ -61,42 +62,86 @@ public final class SweepPlots {
         }
         List<RcRow> chosen = rc.stream().filter(r -> r.method().equalsIgnoreCase(method)).toList();
         if (chosen.stream().map(RcRow::setup).distinct().count() > 1 && chosen.stream().map(RcRow::d).distinct().count() > 1) {
+            double[] searched = searchedRadii(probabilities);
             chosen.stream().map(RcRow::level).distinct().sorted()
                 .forEach(level -> written.add(setupsPlot(folder, chosen.stream().filter(r -> r.level() == level).toList(),
-                    severalW)));
+                    severalW, searched)));
         }
         return written;
     }
 
     /**
-     * {@code rc-vs-d-level-<L>}: R_c against d at one level, one curve per setup [and wStar]; the legend names
-     * the dimensions where a setup's R_c is censored (level not reached, or reached already, in the searched radii).
+     * {@code rc-vs-d-level-<L>}: R_c against d at one level, one curve per setup [and wStar], censored values
+     * as open triangles at the end of the searched radii. On a log axis the setups are moved sideways by a few
+     * per cent of a decade, so that intervals at the same d do not hide each other.
      */
-    private static String setupsPlot(Path folder, List<RcRow> rows, boolean severalW) {
+    private static String setupsPlot(Path folder, List<RcRow> rows, boolean severalW, double[] searched) {
         Map<String, TreeMap<Long, RcRow>> curves = new LinkedHashMap<>();
         for (RcRow r : rows) {
             String label = r.setup() + (severalW ? ", w* = " + label(r.wStar()) : "");
             curves.computeIfAbsent(label, k -> new TreeMap<>()).put(r.d(), r);
         }
-        List<Curve> list = new ArrayList<>();
-        curves.forEach((label, byD) -> {
-            List<String> censored = byD.values().stream().filter(RcRow::censored)
-                .map(r -> (Double.isInfinite(r.rcHigh()) ? ">" : "<") + label(r.censored() && Double.isInfinite(r.rcHigh())
-                    ? r.rcLow() : r.rcHigh()) + " at d=" + r.d()).toList();
-            long n = byD.values().stream().mapToLong(RcRow::trajectories).max().orElse(0);
-            String text = label + " (up to " + n + " runs per d" + (censored.isEmpty() ? "" : "; R_c " + String.join(", ", censored)) + ")";
-            list.add(curve(text, byD.values().stream()
-                .map(r -> new double[] {r.d(), r.censored() ? Double.NaN : r.rc(), r.rcLow(), r.rcHigh()}).toList()));
-        });
         RcRow first = rows.get(0);
+        boolean logX = logX(rows);
+        List<Curve> list = new ArrayList<>();
+        List<Plots.Censored> censored = new ArrayList<>();
+        int k = 0;
+        for (Map.Entry<String, TreeMap<Long, RcRow>> e : curves.entrySet()) {
+            double dodge = logX ? Math.pow(10, 0.03 * (k - (curves.size() - 1) / 2.0)) : 1;
+            long n = e.getValue().values().stream().mapToLong(RcRow::trajectories).max().orElse(0);
+            list.add(rcCurve(e.getKey() + " (up to " + n + " runs per d)", e.getValue().values(), k, dodge, searched,
+                censored));
+            k++;
+        }
+        String base = "rc-vs-d-level-" + label(first.level());
+        List<String> notes = List.of(String.format(Locale.ROOT, "points: R_c of the %s fit; bars: %d%% interval "
+                + "(bootstrap over seeds widened to the %s); R searched from %s to %s", first.method(),
+                Math.round(100 * first.confidence()), first.method().equals("logistic") ? "profile likelihood"
+                    : "Wilson bracket", label(searched[0]), label(searched[1])),
+            "open triangles: R_c censored, or an interval running to the end of the searched radii"
+                + (logX && curves.size() > 1 ? "; setups dodged sideways at each d" : ""));
+        Plots.lines(folder.resolve(base), String.format(Locale.ROOT, "R_c(d) where P(collapse) = %s%s",
+                label(first.level()), severalW ? "" : ", w* = " + label(first.wStar())), notes,
+            "d (dimension)", "R_c = |μ*| at the crossing", list, logX, censored);
+        return base;
+    }
+
+    /** The smallest and largest radius measured. */
+    private static double[] searchedRadii(List<Probability> rows) {
+        return new double[] {rows.stream().mapToDouble(Probability::R).min().orElse(Double.NaN),
+            rows.stream().mapToDouble(Probability::R).max().orElse(Double.NaN)};
+    }
+
+    /** Log x when the dimensions span a decade or more. */
+    private static boolean logX(List<RcRow> rows) {
         long dMin = rows.stream().mapToLong(RcRow::d).min().orElse(1);
         long dMax = rows.stream().mapToLong(RcRow::d).max().orElse(1);
-        String base = "rc-vs-d-level-" + label(first.level());
-        Plots.lines(folder.resolve(base), String.format(Locale.ROOT,
-                "R_c(d) where P(collapse) = %s%s (%s fit, %d%% intervals)", label(first.level()),
-                severalW ? "" : ", w* = " + label(first.wStar()), first.method(), Math.round(100 * first.confidence())),
-            "d (dimension)", "R_c = |μ*| at the crossing", list, dMax >= 10 * dMin);
-        return base;
+        return dMax >= 10 * dMin;
+    }
+
+    /**
+     * The R_c curve of one setup [and level] in d order, x multiplied by {@code dodge}: crossed values as points
+     * with their intervals; censored ones left out of the curve and added to {@code censored} at the bound, as
+     * are interval ends at the end of the {@code searched} radii (open there: no radius in range bounds R_c).
+     */
+    private static Curve rcCurve(String label, Collection<RcRow> byD, int index, double dodge, double[] searched,
+                                 List<Plots.Censored> censored) {
+        for (RcRow r : byD) {
+            double x = r.d() * dodge;
+            if (r.censored()) {
+                boolean above = Double.isInfinite(r.rcHigh());
+                censored.add(new Plots.Censored(index, x, above ? r.rcLow() : r.rcHigh(), above));
+            } else {
+                if (r.rcHigh() >= searched[1]) {
+                    censored.add(new Plots.Censored(index, x, searched[1], true));
+                }
+                if (r.rcLow() <= searched[0]) {
+                    censored.add(new Plots.Censored(index, x, searched[0], false));
+                }
+            }
+        }
+        return curve(label, byD.stream()
+            .map(r -> new double[] {r.d() * dodge, r.censored() ? Double.NaN : r.rc(), r.rcLow(), r.rcHigh()}).toList());
     }
 
     private static String probabilityPlot(Path folder, String setup, List<Probability> rows, boolean severalW) {
@@ -104,8 +149,9 @@ public final class SweepPlots {
         List<Curve> list = probabilityCurves(rows,
             p -> "d = " + p.d() + (severalW ? ", w* = " + label(p.wStar()) : ""), confidence);
         String base = setup + "-probability";
-        Plots.lines(folder.resolve(base), setup + ": collapse probability (" + Math.round(100 * confidence)
-            + "% Wilson intervals)", "R", "P(collapse)", list, false);
+        String w = severalW || rows.isEmpty() ? "" : ", w* = " + label(rows.get(0).wStar());
+        Plots.lines(folder.resolve(base), setup + ": collapse probability" + w + " (" + Math.round(100 * confidence)
+            + "% Wilson intervals)", "R = |μ*|", "P(collapse)", list, false);
         return base;
     }
 
@@ -155,7 +201,7 @@ public final class SweepPlots {
         return list;
     }
 
-    private static String rcPlot(Path folder, String setup, List<RcRow> rows, boolean severalW) {
+    private static String rcPlot(Path folder, String setup, List<RcRow> rows, boolean severalW, double[] searched) {
         Map<String, TreeMap<Long, RcRow>> curves = new LinkedHashMap<>();
         boolean severalMethods = rows.stream().map(RcRow::method).distinct().count() > 1;
         for (RcRow r : rows) {
@@ -163,15 +209,13 @@ public final class SweepPlots {
                 severalMethods ? ", " + r.method() : "");
             curves.computeIfAbsent(label, k -> new TreeMap<>()).put(r.d(), r);
         }
-        long dMin = rows.stream().mapToLong(RcRow::d).min().orElse(1);
-        long dMax = rows.stream().mapToLong(RcRow::d).max().orElse(1);
         List<Curve> list = new ArrayList<>();
-        curves.forEach((label, byD) -> list.add(curve(label, byD.values().stream()
-            .map(r -> new double[] {r.d(), r.censored() ? Double.NaN : r.rc(), r.rcLow(), r.rcHigh()}).toList())));
+        List<Plots.Censored> censored = new ArrayList<>();
+        curves.forEach((label, byD) -> list.add(rcCurve(label, byD.values(), list.size(), 1, searched, censored)));
         String base = setup + "-rc";
         Plots.lines(folder.resolve(base), setup + ": critical radius, " + Math.round(100 * rows.get(0).confidence())
-            + "% intervals (bootstrap widened to profile likelihood / monotone bracket; censored left out)",
-            "d", "R_c", list, dMax >= 10 * dMin);
+            + "% intervals", List.of("bootstrap over seeds widened to the profile likelihood (logistic) or the Wilson "
+                + "bracket (monotone)"), "d", "R_c", list, logX(rows), censored);
         return base;
     }
 

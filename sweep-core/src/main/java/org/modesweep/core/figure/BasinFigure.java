@@ -2,6 +2,7 @@ package org.modesweep.core.figure;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,14 +58,20 @@ public final class BasinFigure {
                 return new Track(s.m1(), s.m2(), r.outcome());
             }).toList();
             List<String> notes = new ArrayList<>();
-            notes.add(String.format("cells: outcome of %s, %s, from explicit starts (m1, m2, s = %s) with |μk| = R",
-                Captions.setup(map), Captions.weights(map), Captions.num(first.startS())));
-            notes.add(overlays.isEmpty() || tracks.isEmpty() ? "black lines: basin boundaries"
-                : String.format("black lines: basin boundaries; paths: (m1(t), m2(t)) of %d runs of %s from %s, "
-                    + "coloured by outcome", tracks.size(), String.join(", ", overlays.stream().map(Captions::setup).toList()),
-                    Captions.init(overlays.get(0).init())));
-            if (!tracks.isEmpty()) {
-                notes.add("(paths are projections: their cosine s between μ1 and μ2 need not stay at the section's value)");
+            notes.add(String.format("cells: outcome of %s, %s, one run per start (m1, m2, s = %s), |μk| = R: "
+                + "%d starts %s apart", Captions.setup(map), Captions.weights(map), Captions.num(first.startS()),
+                x.length, Captions.num(spacing(x))));
+            if (tracks.isEmpty()) {
+                notes.add("black lines: basin boundaries");
+            } else {
+                Map<String, Long> ends = overlaid.stream().collect(Collectors.groupingBy(RunSummary::outcome,
+                    TreeMap::new, Collectors.counting()));
+                notes.add(String.format("black lines: basin boundaries; paths: (m1(t), m2(t)) of %d runs of %s, %s in d = %d",
+                    tracks.size(), String.join(", ", overlays.stream().map(Captions::setup).toList()),
+                    Captions.init(overlays.get(0).init()), first.d()));
+                notes.add(String.format("paths end %s; they are projections (their cosine s of μ1, μ2 need not stay %s)",
+                    String.join(", ", ends.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()),
+                    Captions.num(first.startS())));
             }
             String base = String.format("basins-%s-R%s-d%d-w%s-s%s", map.name(), Captions.num(first.R()), first.d(),
                 Captions.num(first.wStar()), Captions.num(first.startS()));
@@ -75,5 +82,15 @@ public final class BasinFigure {
             written.add(base);
         }
         return written;
+    }
+
+    /** The smallest gap between distinct values, the grid's spacing. */
+    private static double spacing(double[] values) {
+        double[] v = Arrays.stream(values).distinct().sorted().toArray();
+        double step = Double.NaN;
+        for (int i = 1; i < v.length; i++) {
+            step = Double.isNaN(step) ? v[i] - v[i - 1] : Math.min(step, v[i] - v[i - 1]);
+        }
+        return step;
     }
 }

@@ -3,11 +3,15 @@ package org.modesweep.core.figure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.modesweep.core.Outcome;
 import org.modesweep.core.plot.Panels;
 import org.modesweep.core.plot.Panels.Line;
 import org.modesweep.core.plot.Panels.Panel;
@@ -16,16 +20,20 @@ import org.modesweep.core.sweep.SetupSpec;
 import org.modesweep.core.sweep.SweepSpec;
 
 /**
- * Overlaps and weight against time, per (R, d, wStar): one panel per representative seed, the first
- * setup of the figure solid and the others dashed from the same start (setups share the draws of a
- * seed index). Representatives, among the seeds whose series were recorded for every setup of the
- * figure: the seed with the longest plateau of the first setup, and the seed of median rank in plateau
- * time (the shortest plateau instead if that is the same seed).
+ * Overlaps and weight against time, per (R, d, wStar): one panel per behaviour, the first setup of the
+ * figure solid and the others dashed from the same start (setups share the draws of a seed index).
+ * A behaviour ({@link #behaviour}) is the outcome, told apart for runs that did not collapse by whether
+ * they passed through a plateau first (quasi-collapse, THEORY §5). Each behaviour of the first setup,
+ * among the seeds recorded for every setup of the figure, is shown by its run of median plateau time;
+ * then each behaviour that only another setup shows (e.g. a cheap gd theory recorded at many more seeds
+ * than a costly sgd) by that setup's median run of it.
  */
 public final class EvolutionFigure {
     private static final int M1 = 0;
     private static final int M2 = 1;
     private static final int W1 = 4;
+    /** Panels per figure at most (each behaviour is one). */
+    static final int MAX_PANELS = 5;
 
     private EvolutionFigure() {
     }
@@ -33,8 +41,42 @@ public final class EvolutionFigure {
     private static final Comparator<RunSummary> BY_PLATEAU =
         Comparator.comparingDouble(RunSummary::plateauTime).thenComparingInt(RunSummary::seedIndex);
 
-    private static String caption(RunSummary r, String why) {
-        return String.format("seed %d: %s (%s) → %s", r.seedIndex(), why, Captions.num(r.plateauTime()), r.outcome());
+    /**
+     * What a run did: its outcome; a run that did not collapse but spent time on the plateau reads
+     * "quasi-collapse, then OUTCOME".
+     */
+    static String behaviour(RunSummary r) {
+        return Outcome.valueOf(r.outcome()).isCollapse() || r.plateauTime() <= 0 ? r.outcome() : "quasi-collapse, then " + r.outcome();
+    }
+
+    /**
+     * The runs of one setup by behaviour, most frequent behaviour first (ties: by name), each list in order
+     * of plateau time.
+     */
+    static Map<String, List<RunSummary>> byBehaviour(List<RunSummary> runs) {
+        Map<String, List<RunSummary>> groups = runs.stream().sorted(BY_PLATEAU)
+            .collect(Collectors.groupingBy(EvolutionFigure::behaviour, TreeMap::new, Collectors.toList()));
+        Map<String, List<RunSummary>> ordered = new LinkedHashMap<>();
+        groups.entrySet().stream()
+            .sorted(Comparator.comparingInt((Map.Entry<String, List<RunSummary>> e) -> -e.getValue().size())
+                .thenComparing(Map.Entry::getKey))
+            .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
+    }
+
+    /** The representative of a behaviour: its run of median rank in plateau time. */
+    static RunSummary median(List<RunSummary> alike) {
+        return alike.get((alike.size() - 1) / 2);
+    }
+
+    private static String caption(RunSummary r, String behaviour, List<RunSummary> alike, int of, String setup,
+                                  boolean alone) {
+        double shortest = alike.get(0).plateauTime();
+        double longest = alike.get(alike.size() - 1).plateauTime();
+        String plateau = r.plateauTime() > 0 ? "; plateau " + Captions.num(r.plateauTime()) : "";
+        String range = longest > shortest ? " (" + Captions.num(shortest) + "–" + Captions.num(longest) + ")" : "";
+        return String.format("seed %d%s: %s%s · %d/%d %s seeds%s", r.seedIndex(), alone ? " (" + setup + " only)" : "",
+            behaviour, plateau, alike.size(), of, setup, range);
     }
 
     /** m1, m2 and w1 of each setup's run, the lead setup solid and the others dashed. */
@@ -70,39 +112,40 @@ public final class EvolutionFigure {
             if (bySeed.isEmpty()) {
                 return;
             }
-            List<RunSummary> leads = bySeed.values().stream().map(m -> m.get(lead.name()))
-                .sorted(BY_PLATEAU).toList();
-            RunSummary longest = leads.get(leads.size() - 1);
-            RunSummary median = leads.get((leads.size() - 1) / 2);
             List<Panel> panels = new ArrayList<>();
-            String of = String.format(" of %d seeds", leads.size());
-            panels.add(panel(caption(longest, "longest " + lead.name() + " plateau" + of), bySeed.get(longest.seedIndex()),
-                setups, lead, series));
-            if (leads.size() > 1) {
-                RunSummary other = median == longest ? leads.get(0) : median;
-                panels.add(panel(caption(other, (median == longest ? "shortest " : "median ") + lead.name() + " plateau"),
-                    bySeed.get(other.seedIndex()), setups, lead, series));
-            }
-            // A setup recorded at more seeds (the cheap theory) may hold longer plateaus than the lead's seeds show.
+            Set<String> shown = new HashSet<>();
+            List<RunSummary> leads = bySeed.values().stream().map(m -> m.get(lead.name())).toList();
+            byBehaviour(leads).forEach((behaviour, alike) -> {
+                RunSummary r = median(alike);
+                shown.add(behaviour);
+                panels.add(panel(caption(r, behaviour, alike, leads.size(), lead.name(), false),
+                    bySeed.get(r.seedIndex()), setups, lead, series));
+            });
             for (SetupSpec s : setups.subList(1, setups.size())) {
-                List<RunSummary> mine = recorded.stream().filter(r -> r.setup().equals(s.name())).sorted(BY_PLATEAU).toList();
-                RunSummary best = mine.get(mine.size() - 1);
-                RunSummary atLongest = bySeed.get(longest.seedIndex()).get(s.name());
-                if (!bySeed.containsKey(best.seedIndex()) && best.plateauTime() > atLongest.plateauTime()) {
-                    panels.add(panel(caption(best, String.format("longest %s plateau of %d seeds; %s only",
-                        s.name(), mine.size(), s.name())), Map.of(s.name(), best), List.of(s), lead, series));
-                }
+                List<RunSummary> mine = recorded.stream().filter(r -> r.setup().equals(s.name())).toList();
+                byBehaviour(mine).forEach((behaviour, alike) -> {
+                    if (shown.add(behaviour)) {
+                        RunSummary r = median(alike);
+                        boolean alone = !bySeed.containsKey(r.seedIndex());
+                        panels.add(panel(caption(r, behaviour, alike, mine.size(), s.name(), alone),
+                            alone ? Map.of(s.name(), r) : bySeed.get(r.seedIndex()), alone ? List.of(s) : setups, lead,
+                            series));
+                    }
+                });
             }
             List<String> notes = List.of(
-                String.format("d = %d, w* = %s, %s, %s. Solid: %s; dashed: %s, same start (same seed index)", g.d(),
-                    Captions.num(g.wStar()), Captions.weights(lead), Captions.init(lead.init()), Captions.setup(lead),
+                String.format("d = %d, w* = %s, %s, %s; a panel per behaviour: its seed of median plateau time", g.d(), Captions.num(g.wStar()), Captions.weights(lead),
+                    Captions.init(lead.init())),
+                String.format("solid: %s; dashed (darker): %s, same start", Captions.setup(lead),
                     String.join(", ", setups.subList(1, setups.size()).stream().map(Captions::setup).toList())),
                 String.format("m_k = μk·μ*/R² (+1: on the heavy mode +μ*), w1 = weight of component 1; "
                     + "plateau: both m_k of one sign with |m_k| > %s", Captions.num(spec.classify().alignCos())));
             String base = String.format("evolution-%s-R%s-d%d-w%s", lead.name(), Captions.num(g.R()), g.d(),
                 Captions.num(g.wStar()));
-            Panels.draw(folder.resolve(base), String.format("Overlaps and weight against time, R = %s",
-                Captions.num(g.R())), notes, "t (η × steps)", panels, false);
+            String others = String.join(", ", setups.subList(1, setups.size()).stream().map(SetupSpec::name).toList());
+            Panels.draw(folder.resolve(base), String.format("m1, m2, w1 against time, R = %s: %s solid%s",
+                Captions.num(g.R()), lead.name(), others.isEmpty() ? "" : ", " + others + " dashed"), notes,
+                "t (η × steps)", panels.subList(0, Math.min(MAX_PANELS, panels.size())), false);
             written.add(base);
         });
         return written;

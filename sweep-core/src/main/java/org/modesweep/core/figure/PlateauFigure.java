@@ -84,8 +84,8 @@ public final class PlateauFigure {
                     lines.add(new Line(String.format("%s: n = %d, %d with a plateau, %d end on it", s.name(),
                         mine.size(), some, ends), steps[0], steps[1], k, false));
                 }
-                // head room for the legend in the top right corner
-                panels.add(new Panel("P(plateau > τ)", "R = " + Captions.num(R), lines, 0, Math.max(0.02, 1.7 * top)));
+                // head room for the legend (one entry per row) in the top right corner
+                panels.add(new Panel("P(plateau > τ)", "R = " + Captions.num(R), lines, 0, Math.max(0.02, 1.8 * top)));
             });
             List<String> notes = new ArrayList<>();
             notes.add(String.format("d = %d, w* = %s, %s; %s", any.d(), Captions.num(any.wStar()),

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.block.ColumnArrangement;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -44,12 +46,35 @@ public final class Panels {
 
     /**
      * One panel: the label of its y axis, a caption written in its top left corner (e.g. which seed it
-     * shows), its lines (labels unique), and a y range ({@code NaN}: automatic).
+     * shows), its lines (labels unique), and a y range ({@code NaN}: the lines' range with head room
+     * above them for the caption, so that it hides no line).
      */
     public record Panel(String yLabel, String caption, List<Line> lines, double yMin, double yMax) {
     }
 
+    /** Share of an automatic y range left free above the lines for the caption. */
+    static final double CAPTION_ROOM = 0.2;
+
     private Panels() {
+    }
+
+    /** The y range of a panel: its own if given, else the lines' range with {@link #CAPTION_ROOM} on top. */
+    static double[] yRange(Panel panel) {
+        if (Double.isFinite(panel.yMin()) && Double.isFinite(panel.yMax())) {
+            return new double[] {panel.yMin(), panel.yMax()};
+        }
+        double low = panel.lines().stream().flatMapToDouble(l -> Arrays.stream(l.y())).filter(Double::isFinite)
+            .min().orElse(0);
+        double high = panel.lines().stream().flatMapToDouble(l -> Arrays.stream(l.y())).filter(Double::isFinite)
+            .max().orElse(1);
+        double bottom = low - 0.04 * Math.max(high - low, 1e-9);
+        return new double[] {bottom, high + CAPTION_ROOM / (1 - CAPTION_ROOM) * (high - bottom)};
+    }
+
+    /** Dashed lines (e.g. a theory drawn over a simulation in the same colour) are darker, to show on top of solid ones. */
+    static Color colour(Line line) {
+        Color c = (Color) ChartStyle.paint(line.colour());
+        return line.dashed() ? c.darker() : c;
     }
 
     /**
@@ -77,14 +102,12 @@ public final class Panels {
                     series.add(line.x()[k], line.y()[k]);
                 }
                 data.addSeries(series);
-                renderer.setSeriesPaint(i, ChartStyle.paint(line.colour()));
+                renderer.setSeriesPaint(i, colour(line));
                 renderer.setSeriesStroke(i, line.dashed() ? DASHED : ChartStyle.LINE);
             }
             NumberAxis y = new NumberAxis(panel.yLabel());
-            y.setAutoRangeIncludesZero(false);
-            if (Double.isFinite(panel.yMin()) && Double.isFinite(panel.yMax())) {
-                y.setRange(panel.yMin(), panel.yMax());
-            }
+            double[] range = yRange(panel);
+            y.setRange(range[0], range[1]);
             XYPlot plot = new XYPlot(data, null, y, renderer);
             ChartStyle.style(plot);
             TextTitle caption = new TextTitle(panel.caption(), CAPTION);
@@ -93,7 +116,8 @@ public final class Panels {
             plot.addAnnotation(new XYTitleAnnotation(0.01, 0.97, caption, RectangleAnchor.TOP_LEFT));
             combined.add(plot, 1);
             if (legendPerPanel) {
-                LegendTitle own = new LegendTitle(plot);
+                // one entry per row: a row of entries as wide as the panel would cover the caption
+                LegendTitle own = new LegendTitle(plot, new ColumnArrangement(), new ColumnArrangement());
                 own.setItemFont(ChartStyle.legendFont());
                 own.setBackgroundPaint(new Color(255, 255, 255, 225));
                 own.setFrame(new BlockBorder(Color.GRAY));

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -47,6 +48,34 @@ public final class Plots {
      */
     public static void lines(Path pngOrBase, String title, String xLabel, String yLabel,
                              List<Curve> curves, boolean logX) {
+        lines(pngOrBase, title, List.of(), xLabel, yLabel, curves, logX, List.of());
+    }
+
+    /**
+     * A value known only to lie beyond {@code bound} (above it if {@code above}, else below), e.g. an
+     * R_c whose level was not reached in the searched radii: drawn at {@code (x, bound)} as an open
+     * triangle pointing away from the range, in the colour of curve {@code curve}, never joined by lines.
+     */
+    public record Censored(int curve, double x, double bound, boolean above) {
+    }
+
+    /** Open triangle pointing up (values above the bound) or down. */
+    private static Shape arrowhead(boolean up) {
+        double h = 9;
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(0, up ? -h : h);
+        p.lineTo(-h, up ? h / 2 : -h / 2);
+        p.lineTo(h, up ? h / 2 : -h / 2);
+        p.closePath();
+        return p;
+    }
+
+    /**
+     * {@link #lines(Path, String, String, String, List, boolean)} with {@code notes} under the title and
+     * {@code censored} values as open triangles at their bounds (one legend entry per direction that occurs).
+     */
+    public static void lines(Path pngOrBase, String title, List<String> notes, String xLabel, String yLabel,
+                             List<Curve> curves, boolean logX, List<Censored> censored) {
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("no curves to plot");
         }
@@ -57,9 +86,43 @@ public final class Plots {
             plot.setDataset(i, dataset(curves.get(i), logX));
             plot.setRenderer(i, renderer(curves.get(i), i));
         }
+        if (!censored.isEmpty()) {
+            LegendItemCollection legend = plot.getLegendItems();
+            XYSeriesCollection marks = new XYSeriesCollection();
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+            for (Censored c : censored) {
+                if (c.curve() < 0 || c.curve() >= curves.size()) {
+                    throw new IllegalArgumentException("censored value for curve " + c.curve() + " of " + curves.size());
+                }
+                XYSeries one = new XYSeries("censored " + marks.getSeriesCount());
+                one.add(finite("censored x", marks.getSeriesCount(), c.x()), finite("censored bound", 0, c.bound()));
+                int s = marks.getSeriesCount();
+                marks.addSeries(one);
+                renderer.setSeriesPaint(s, ChartStyle.paint(c.curve()));
+                renderer.setSeriesShape(s, arrowhead(c.above()));
+                renderer.setSeriesShapesFilled(s, false);
+                renderer.setSeriesStroke(s, ChartStyle.LINE);
+            }
+            renderer.setUseOutlinePaint(false);
+            renderer.setDrawOutlines(true);
+            renderer.setDefaultSeriesVisibleInLegend(false);
+            int index = curves.size();
+            plot.setDataset(index, marks);
+            plot.setRenderer(index, renderer);
+            for (boolean above : new boolean[] {true, false}) {
+                if (censored.stream().anyMatch(c -> c.above() == above)) {
+                    LegendItem item = new LegendItem(above ? "beyond the end of the searched range (open ▲ there)"
+                        : "below the start of the searched range (open ▼ there)", null, null, null, true, arrowhead(above),
+                        false, Color.DARK_GRAY, true, Color.DARK_GRAY, ChartStyle.LINE, false, new Line2D.Double(),
+                        ChartStyle.LINE, Color.DARK_GRAY);
+                    legend.add(item);
+                }
+            }
+            plot.setFixedLegendItems(legend);
+        }
         // The default reverse order would draw the first curve on top of the rest.
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        ChartFiles.write(ChartStyle.chart(title, plot), pngOrBase);
+        ChartFiles.write(ChartStyle.chart(title, notes, plot), pngOrBase);
     }
 
     /**

@@ -47,6 +47,26 @@ class PlotsTest {
     }
 
     @Test
+    void censoredValuesAreDrawnAsMarkersInTheirCurvesColour() throws Exception {
+        // The second curve is censored everywhere: without markers only its legend entry shows its colour.
+        Curve crossed = new Curve("crossed", D, new double[] {2.6, 2.5, 2.45, 2.4, 2.4, 2.38});
+        double[] none = new double[D.length];
+        java.util.Arrays.fill(none, Double.NaN);
+        Curve censored = new Curve("never crossed", D, none);
+        List<Plots.Censored> marks = java.util.Arrays.stream(D).mapToObj(d -> new Plots.Censored(1, d, 3.0, true))
+            .toList();
+        Plots.lines(dir.resolve("with"), "R_c", List.of("a note"), "d", "R_c", List.of(crossed, censored), true, marks);
+        Plots.lines(dir.resolve("without"), "R_c", List.of("a note"), "d", "R_c", List.of(crossed, censored), true,
+            List.of());
+        Color colour = (Color) ChartStyle.paint(1);
+        int with = near(assertPicture(dir.resolve("with"), "R_c"), colour);
+        int without = near(ImageIO.read(dir.resolve("without.png").toFile()), colour);
+        assertTrue(with > without + 6 * 20, "six open triangles: " + with + " against " + without + " pixels");
+        assertBad("curve 2 of 2", () -> Plots.lines(dir.resolve("bad"), "t", List.of(), "x", "y",
+            List.of(crossed, censored), true, List.of(new Plots.Censored(2, 10, 3, true))));
+    }
+
+    @Test
     void outcomeMapDrawsEveryCategoryInItsColour() throws Exception {
         int n = 40;
         double[] x = new double[n * n];
@@ -106,6 +126,19 @@ class PlotsTest {
         assertEquals("svg", svg.getDocumentElement().getNodeName());
         assertTrue(svg.getDocumentElement().getTextContent().contains(title), "title in SVG");
         return png;
+    }
+
+    /** Pixels within a small distance of {@code c} (antialiased strokes rarely hit the colour exactly). */
+    private static int near(BufferedImage image, Color c) {
+        int n = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                Color p = new Color(image.getRGB(x, y));
+                n += Math.abs(p.getRed() - c.getRed()) + Math.abs(p.getGreen() - c.getGreen())
+                    + Math.abs(p.getBlue() - c.getBlue()) < 60 ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     private static int count(BufferedImage image, int rgb) {
