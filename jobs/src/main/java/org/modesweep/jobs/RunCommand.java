@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     boolean yes;
     @Option(names = "--partitions", paramLabel = "N", description = "Partitions per chunk. Default: spark.partitions, else 4 per core.")
     Integer partitions;
-    @Option(names = "--chunk", paramLabel = "N", description = "Trajectories per chunk (one Parquet commit). Default: spark.chunk, else adaptive (~8-120 s per chunk).")
+    @Option(names = "--chunk", paramLabel = "N", description = "Trajectories per chunk (one Parquet commit). Default: spark.chunk, else adaptive (~20-120 s per chunk).")
     Integer chunk;
     @Option(names = "--secret-file", paramLabel = "FILE", description = "File holding the cluster's shared Spark secret"
         + " (else MODESWEEP_SPARK_SECRET_FILE or MODESWEEP_SPARK_SECRET). Cluster masters only; never read from the spec.")

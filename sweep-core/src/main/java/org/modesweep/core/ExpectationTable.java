@@ -220,11 +220,12 @@ public final class ExpectationTable {
 
     /**
      * A spread fixed for a whole trajectory (the target terms, {@code s = 2R}): each cell's basis in
-     * {@code w} is contracted once, on first use, so that a lookup costs 8 products.
+     * {@code w} is contracted once, on first use (a run visits a handful of cells), so that a lookup
+     * costs 8 products.
      */
     public static final class FixedSpread extends Lookup {
-        private final double[] contracted = new double[V_CELLS * 2 * N];
-        private final boolean[] ready = new boolean[V_CELLS];
+        /** Per cell in {@code |v|}: the 8 column sums of G, then of K; null until the cell is used. */
+        private final double[][] contracted = new double[V_CELLS][];
 
         public FixedSpread(double s2) {
             setSpread(s2);
@@ -232,12 +233,14 @@ public final class ExpectationTable {
 
         @Override
         double value(int i, int f) {
-            if (!ready[i]) {
-                columns(i, 0, contracted, 2 * N * i);
-                columns(i, 1, contracted, 2 * N * i + N);
-                ready[i] = true;
+            double[] cell = contracted[i];
+            if (cell == null) {
+                cell = new double[2 * N];
+                columns(i, 0, cell, 0);
+                columns(i, 1, cell, N);
+                contracted[i] = cell;
             }
-            return alongV(contracted, (2 * i + f) * N);
+            return alongV(cell, f * N);
         }
     }
 }
