@@ -52,15 +52,16 @@ def main():
     finally:
         shutil.rmtree(starts, ignore_errors=True)
     e, b = rates(engine), rates(baseline)
-    print(f"\n{'workload':9} {'engine':>16} {'scipy/numpy':>16} {'ratio':>8}  outcome classes")
+    print(f"\n{'workload':9} {'engine':>17} {'scipy/numpy':>17} {'ratio':>8}  outcome classes")
     for w in ("W1", "W2", "W3"):
         agree = re.search(rf"^{w} .*same outcome class as the engine on (\d+ of \d+ seeds \([0-9.]+%\))", baseline, re.M)
-        print(f"{w:9} {e[w][0]:>10.1f} {e[w][1]:5} {b[w][0]:>10.1f} {b[w][1]:5} {e[w][0] / b[w][0]:>7.1f}x  "
+        unit = "traj/s" if e[w][1].startswith("traj") else "steps/s"
+        print(f"{w:9} {e[w][0]:>9.1f} {unit:7} {b[w][0]:>9.1f} {unit:7} {e[w][0] / b[w][0]:>7.1f}x  "
               f"{'same on ' + agree.group(1) if agree else ''}")
     if sweep:
-        eff = re.search(r"parallel efficiency (\d+%).*after the first chunk ([0-9.]+)/s, (\d+%)", sweep)
-        print(f"{'W4':9} {rates(sweep)['W4'][0]:>10.1f} traj/s  parallel efficiency {eff.group(1)}"
-              f" (after the first chunk {eff.group(2)}/s, {eff.group(3)})")
+        eff = re.search(r"parallel efficiency (\d+%).*fresh JVM: ([0-9.]+)/s, (\d+%), (\d+%) after its first chunk", sweep)
+        print(f"{'W4':9} {rates(sweep)['W4'][0]:>9.1f} traj/s  parallel efficiency {eff.group(1)} (warm JVM);"
+              f" {eff.group(2)}/s, {eff.group(3)} in a fresh JVM, {eff.group(4)} after its first chunk")
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seeds", defaultValue = "1000", description = "Trajectories per flow workload. Default: ${DEFAULT-VALUE}.")
     int seeds;
-    @Option(names = "--warmup", defaultValue = "300", description = "Untimed trajectories first (JIT). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = "3000", description = "Untimed trajectories first (JIT; pinned to one core, the compiler shares it). Default: ${DEFAULT-VALUE}.")
     int warmup;
     @Option(names = "--sgd-steps", defaultValue = "200", description = "Timed sgd steps. Default: ${DEFAULT-VALUE}.")
     int sgdSteps;
