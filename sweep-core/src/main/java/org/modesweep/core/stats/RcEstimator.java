@@ -89,8 +89,9 @@ public final class RcEstimator {
         Crossing point = crossing(fitted, k, level, method);
         Interval data = dataLimited(fitted, k, level, method, confidence);
         String dataNote = String.format(Locale.ROOT, "; %s [%s, %s]", method == RcMethod.LOGISTIC
-                ? "profile likelihood" : "monotone bracket", Crossing.radius(data.low()),
-                Crossing.radius(data.high()));
+                ? "profile likelihood" + (unmeasuredGap(fitted.counts, MonotoneBracket.interval(fitted.counts,
+                    level, confidence)) ? " and the unmeasured gap around the crossing" : "")
+                : "monotone bracket", Crossing.radius(data.low()), Crossing.radius(data.high()));
         Interval around = hull(data, point.rc(), point.rc());
         if (resampled.isEmpty()) {
             return new RcEstimate(point.rc(), around.low(), around.high(), method, level, n, false,
@@ -111,10 +112,29 @@ public final class RcEstimator {
      */
     private static Interval dataLimited(MonotoneCurve fitted, int k, double level, RcMethod method,
                                         double confidence) {
+        Interval bracket = MonotoneBracket.interval(fitted.counts, level, confidence);
         return switch (method) {
-            case LOGISTIC -> ProfileLikelihood.interval(fitted, k, level, confidence);
-            case MONOTONE -> MonotoneBracket.interval(fitted.counts, level, confidence);
+            case LOGISTIC -> unmeasuredGap(fitted.counts, bracket)
+                ? hull(ProfileLikelihood.interval(fitted, k, level, confidence), bracket.low(), bracket.high())
+                : ProfileLikelihood.interval(fitted, k, level, confidence);
+            case MONOTONE -> bracket;
         };
+    }
+
+    /**
+     * Whether the monotone bracket is one gap between two neighbouring radii, with the probability
+     * confidently below the level at one and above it at the other: the crossing may then lie
+     * anywhere in the gap, and a logistic placing it more precisely does so from the curve's assumed
+     * shape away from the crossing (P(R) stepping from 0 to 0.75 between two radii at large d), not
+     * from data. Elsewhere radii inside the bracket inform the fit, and pooling them may be sharper.
+     */
+    private static boolean unmeasuredGap(Counts c, Interval bracket) {
+        for (double r : c.radius) {
+            if (r > bracket.low() && r < bracket.high()) {
+                return false;
+            }
+        }
+        return bracket.high() > bracket.low();
     }
 
     private static Interval hull(Interval a, double low, double high) {

@@ -62,6 +62,38 @@ class RcEstimatorTest {
     }
 
     @Test
+    void aStepBetweenTwoRadiiKeepsTheLogisticIntervalOverTheWholeGap() {
+        // None of 32 collapse at 2.6125, 24 of 32 at 2.7 (a step at large d): the level-0.25 crossing
+        // may lie anywhere in between, whatever the logistic's tail says.
+        Simulation sim = Simulation.counts(new double[] {2.5, 2.6, 2.6125, 2.7, 2.7125, 2.8, 2.9},
+                new int[] {32, 32, 32, 32, 32, 32, 32}, new int[] {0, 0, 0, 24, 29, 32, 32});
+        for (RcMethod method : RcMethod.values()) {
+            RcEstimate e = RcEstimator.estimate(sim.radius(), sim.collapse(), 0.25, method, 200, 0.95, 3);
+            assertTrue(e.rcLow() <= 2.6125 && e.rcHigh() >= 2.7, method + ": " + e);
+        }
+    }
+
+    @Test
+    void radiiInsideTheBracketLetTheLogisticBeSharperThanIt() {
+        // A gradual rise measured at many radii: the pooled logistic interval is narrower than the
+        // model-free bracket, and nothing widens it.
+        double[] grid = new double[13];
+        int[] trials = new int[13];
+        int[] collapses = new int[13];
+        for (int i = 0; i < 13; i++) {
+            grid[i] = 2 + 0.1 * i;
+            trials[i] = 40;
+            collapses[i] = (int) Math.round(40 / (1 + Math.exp(-(grid[i] - 2.6) / 0.12)));
+        }
+        Simulation sim = Simulation.counts(grid, trials, collapses);
+        RcEstimate logistic = RcEstimator.estimate(sim.radius(), sim.collapse(), 0.5, RcMethod.LOGISTIC, 200, 0.95, 3);
+        RcEstimate monotone = RcEstimator.estimate(sim.radius(), sim.collapse(), 0.5, RcMethod.MONOTONE, 200, 0.95, 3);
+        assertTrue(logistic.rcHigh() - logistic.rcLow() < monotone.rcHigh() - monotone.rcLow(),
+                logistic + " vs " + monotone);
+        assertTrue(!logistic.note().contains("unmeasured gap"), logistic.note());
+    }
+
+    @Test
     void levelReachedAtTheSmallestRadiusIsCensoredBelow() {
         Simulation sim = Simulation.counts(new double[] {2.6, 2.8}, new int[] {10, 10},
                 new int[] {8, 9});
