@@ -89,18 +89,19 @@ public final class RcEstimator {
         Crossing point = crossing(fitted, k, level, method);
         Interval data = dataLimited(fitted, k, level, method, confidence);
         String dataNote = String.format(Locale.ROOT, "; %s [%s, %s]", method == RcMethod.LOGISTIC
-                ? "profile likelihood" + (unmeasuredGap(fitted.counts, MonotoneBracket.interval(fitted.counts,
-                    level, confidence)) ? " and the unmeasured gap around the crossing" : "")
-                : "monotone bracket", Crossing.radius(data.low()), Crossing.radius(data.high()));
+                ? "profile likelihood" : "monotone bracket", Crossing.radius(data.low()),
+                Crossing.radius(data.high()));
         Interval around = hull(data, point.rc(), point.rc());
-        if (resampled.isEmpty()) {
-            return new RcEstimate(point.rc(), around.low(), around.high(), method, level, n, false,
-                    fitted.max(), point.note() + dataNote + "; no bootstrap");
+        String spreadNote = "; no bootstrap";
+        if (!resampled.isEmpty()) {
+            Spread spread = spread(resampled, r, level, method, confidence);
+            around = hull(around, spread.interval().low(), spread.interval().high());
+            spreadNote = spread.note();
         }
-        Spread spread = spread(resampled, r, level, method, confidence);
-        Interval hull = hull(around, spread.interval().low(), spread.interval().high());
-        return new RcEstimate(point.rc(), hull.low(), hull.high(), method, level, n, false,
-                fitted.max(), point.note() + spread.note() + dataNote);
+        Checked interval = method == RcMethod.LOGISTIC ? checked(fitted, k, level, confidence, around)
+                : new Checked(around, "");
+        return new RcEstimate(point.rc(), interval.interval().low(), interval.interval().high(), method, level, n,
+                false, fitted.max(), point.note() + spreadNote + dataNote + interval.note());
     }
 
     /**
@@ -112,29 +113,52 @@ public final class RcEstimator {
      */
     private static Interval dataLimited(MonotoneCurve fitted, int k, double level, RcMethod method,
                                         double confidence) {
-        Interval bracket = MonotoneBracket.interval(fitted.counts, level, confidence);
         return switch (method) {
-            case LOGISTIC -> unmeasuredGap(fitted.counts, bracket)
-                ? hull(ProfileLikelihood.interval(fitted, k, level, confidence), bracket.low(), bracket.high())
-                : ProfileLikelihood.interval(fitted, k, level, confidence);
-            case MONOTONE -> bracket;
+            case LOGISTIC -> ProfileLikelihood.interval(fitted, k, level, confidence);
+            case MONOTONE -> MonotoneBracket.interval(fitted.counts, level, confidence);
         };
     }
 
     /**
-     * Whether the monotone bracket is one gap between two neighbouring radii, with the probability
-     * confidently below the level at one and above it at the other: the crossing may then lie
-     * anywhere in the gap, and a logistic placing it more precisely does so from the curve's assumed
-     * shape away from the crossing (P(R) stepping from 0 to 0.75 between two radii at large d), not
-     * from data. Elsewhere radii inside the bracket inform the fit, and pooling them may be sharper.
+     * The logistic interval, checked against the raw probabilities (THEORY.md section 6): it is
+     * widened to the monotone bracket when the isotonic crossing lies outside it (the logistic shape
+     * does not fit P(R) around the crossing, e.g. a rise that flattens) or when the bracket is one gap
+     * between two neighbouring radii, one of which saw no collapse (or only collapses): a step at
+     * large d, where the logistic places the crossing by extrapolating its shape from the other side,
+     * not from data in the gap.
      */
-    private static boolean unmeasuredGap(Counts c, Interval bracket) {
-        for (double r : c.radius) {
-            if (r > bracket.low() && r < bracket.high()) {
+    private static Checked checked(MonotoneCurve fitted, int k, double level, double confidence, Interval logistic) {
+        Interval bracket = MonotoneBracket.interval(fitted.counts, level, confidence);
+        double isotonic = fitted.interpolate(k, level);
+        String reason = isotonic < logistic.low() || isotonic > logistic.high()
+            ? "isotonic crossing " + Crossing.radius(isotonic) + " outside"
+            : stepAcrossGap(fitted.counts, bracket) ? "a step between two radii" : null;
+        if (reason == null) {
+            return new Checked(logistic, "");
+        }
+        return new Checked(hull(logistic, bracket.low(), bracket.high()), String.format(Locale.ROOT,
+            "; widened to the monotone bracket [%s, %s] (%s)", Crossing.radius(bracket.low()),
+            Crossing.radius(bracket.high()), reason));
+    }
+
+    private record Checked(Interval interval, String note) {
+    }
+
+    /**
+     * Whether the bracket is a gap between two neighbouring radii with no collapse at the lower one
+     * or only collapses at the upper one.
+     */
+    private static boolean stepAcrossGap(Counts c, Interval bracket) {
+        int low = -1;
+        int high = -1;
+        for (int i = 0; i < c.size(); i++) {
+            if (c.radius[i] > bracket.low() && c.radius[i] < bracket.high()) {
                 return false;
             }
+            low = c.radius[i] == bracket.low() ? i : low;
+            high = c.radius[i] == bracket.high() ? i : high;
         }
-        return bracket.high() > bracket.low();
+        return low >= 0 && high > low && (c.collapses[low] == 0 || c.collapses[high] == c.trials[high]);
     }
 
     private static Interval hull(Interval a, double low, double high) {
