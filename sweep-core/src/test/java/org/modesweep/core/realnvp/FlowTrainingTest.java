@@ -157,26 +157,20 @@ class FlowTrainingTest {
 
     private static FlowMeasure start(RealNvpDynamics nvp, long seed) {
         List<FlowMeasure> out = new ArrayList<>();
-        nvp.train(3.1, 2, 1.0 / 3, seed, new FlowRecorder() {
-            @Override
-            public long every() {
-                return 0;
-            }
-
-            @Override
-            public void record(FlowMeasure m, RealNvp flow, double[] theta) {
-                out.add(m);
-            }
-        });
+        nvp.train(3.1, 2, 1.0 / 3, seed, recorder(out, 0));
         assertEquals(0, out.get(0).step());
         return out.get(0);
     }
 
     private static FlowRecorder recorder(List<FlowMeasure> out) {
+        return recorder(out, 10);
+    }
+
+    private static FlowRecorder recorder(List<FlowMeasure> out, long every) {
         return new FlowRecorder() {
             @Override
             public long every() {
-                return 10;
+                return every;
             }
 
             @Override
