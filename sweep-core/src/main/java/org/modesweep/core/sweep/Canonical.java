@@ -15,6 +15,14 @@ final class Canonical {
         return Double.toHexString(x == 0 ? 0.0 : x);
     }
 
+    /** A short human form ({@code 0.05}, {@code 100}, {@code 1e-09}) for labels, not for hashes. */
+    static String shortNum(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(6)).stripTrailingZeros().toString();
+    }
+
     static String sha256Hex(String text) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -1,6 +1,8 @@
 package org.modesweep.core.sweep;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.modesweep.core.Dynamics;
 import org.modesweep.core.Flow;
 import org.modesweep.core.GradientDescent;
@@ -38,6 +40,38 @@ public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Do
             case "realnvp" -> realnvp;
             default -> throw new IllegalArgumentException("unknown dynamics type '" + type + "'");
         };
+    }
+
+    /** The block as the resolved {@code spec.yaml} writes it, every default filled in. */
+    Map<String, Object> toYaml() {
+        Map<String, Object> dyn = new LinkedHashMap<>();
+        dyn.put("type", type);
+        if (realnvp != null) {
+            RealNvpDynamics n = realnvp;
+            dyn.put("steps", n.steps());
+            dyn.put("layers", n.layers());
+            dyn.put("width", n.width());
+            dyn.put("lr", n.lr());
+            dyn.put("batch", n.batch());
+            dyn.put("evalBatch", n.evalBatch());
+            dyn.put("scaleBound", n.scaleBound());
+            dyn.put("coverTol", n.coverTol());
+            dyn.put("collapseFrac", n.collapseFrac());
+            dyn.put("initScale", n.initScale());
+            return dyn;
+        }
+        dyn.put("tMax", tMax);
+        if (rtol != null) {
+            dyn.put("rtol", rtol);
+        }
+        dyn.put("tol", tol);
+        if (eta != null) {
+            dyn.put("eta", eta);
+        }
+        if (batch != null) {
+            dyn.put("batch", batch);
+        }
+        return dyn;
     }
 
     /** Bit-exact text of every parameter, for hashes. */

@@ -1,6 +1,8 @@
 package org.modesweep.core.sweep;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.modesweep.core.InitialCondition;
 
 /**
@@ -27,6 +29,19 @@ public record InitSpec(String type, Double r0, Double sigma0) implements Seriali
             }
             default -> throw new IllegalArgumentException("unknown init type '" + type + "'");
         };
+    }
+
+    /** The block as the resolved {@code spec.yaml} writes it. */
+    Map<String, Object> toYaml() {
+        Map<String, Object> init = new LinkedHashMap<>();
+        init.put("type", type);
+        if (r0 != null) {
+            init.put("r0", r0);
+        }
+        if (sigma0 != null) {
+            init.put("sigma0", sigma0);
+        }
+        return init;
     }
 
     String canonical() {

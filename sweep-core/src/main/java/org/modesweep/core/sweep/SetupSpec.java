@@ -1,7 +1,9 @@
 package org.modesweep.core.sweep;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.modesweep.core.Setup;
 import org.modesweep.core.Thresholds;
 import org.modesweep.core.Weights;
@@ -12,12 +14,86 @@ import org.modesweep.core.Weights;
  * {@code d} (null: the grid's) the dimensions it runs at, a subset of the grid's, e.g. {@code sgd} only where
  * {@code O(Bd)} steps are affordable. A {@code realnvp} setup has no weights (null) and its init and {@code a0}
  * are unused.
+ *
+ * <p>A setup whose keys hold lists or ranges ({@code eta: [0.05, 0.2]}) is a family of variants, one
+ * {@code SetupSpec} per combination, all with the same name; {@code axes} are the swept keys (the same in every
+ * variant).
  */
 public record SetupSpec(String name, Weights weights, DynamicsSpec dynamics, InitSpec init, double a0,
-                        Integer seeds, List<Long> d) implements Serializable {
+                        Integer seeds, List<Long> d, List<Axis> axes) implements Serializable {
 
     public SetupSpec {
         d = d == null ? null : List.copyOf(d);
+        axes = List.copyOf(axes);
+    }
+
+    /** A setup with no swept keys. */
+    public SetupSpec(String name, Weights weights, DynamicsSpec dynamics, InitSpec init, double a0, Integer seeds,
+                     List<Long> d) {
+        this(name, weights, dynamics, init, a0, seeds, d, List.of());
+    }
+
+    /** This setup as a variant of a setup with these swept keys. */
+    SetupSpec withAxes(List<Axis> sweptKeys) {
+        return new SetupSpec(name, weights, dynamics, init, a0, seeds, d, sweptKeys);
+    }
+
+    /**
+     * The value of a numeric key by name ({@code eta}, {@code r0}, {@code beta0}, ...) wherever it sits in the
+     * resolved setup, defaults included; null if this setup has no such key.
+     */
+    public Double coordinate(String key) {
+        return find(toYaml(), key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Double find(Map<String, Object> map, String key) {
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            if (e.getKey().equals(key) && e.getValue() instanceof Number n) {
+                return n.doubleValue();
+            }
+            if (e.getValue() instanceof Map<?, ?> inner) {
+                Double x = find((Map<String, Object>) inner, key);
+                if (x != null) {
+                    return x;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The setup as the resolved {@code spec.yaml} writes it (every default filled in; a variant's own values). */
+    public Map<String, Object> toYaml() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        if (weights != null) {
+            m.put("weights", weights.label());
+        }
+        m.put("dynamics", dynamics.toYaml());
+        if (weights != null) {
+            m.put("init", init.toYaml());
+            m.put("a0", a0);
+        }
+        if (seeds != null) {
+            m.put("seeds", seeds);
+        }
+        if (d != null) {
+            m.put("d", d);
+        }
+        return m;
+    }
+
+    /** {@code name} and, for a variant, its swept values: {@code sgd (eta=0.05, batch=10)}. */
+    public String label() {
+        if (axes.isEmpty()) {
+            return name;
+        }
+        StringBuilder b = new StringBuilder(name).append(" (");
+        for (int i = 0; i < axes.size(); i++) {
+            String key = axes.get(i).name();
+            b.append(i == 0 ? "" : ", ").append(key).append('=').append(Canonical.shortNum(coordinate(key)));
+        }
+        return b.append(')').toString();
     }
 
     /** The dimensions this setup runs at. */

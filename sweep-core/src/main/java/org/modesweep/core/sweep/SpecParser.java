@@ -20,6 +20,7 @@ import org.modesweep.core.Problem;
 import org.modesweep.core.RealNvpDynamics;
 import org.modesweep.core.Thresholds;
 import org.modesweep.core.Weights;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -123,6 +124,9 @@ public final class SpecParser {
         SpecParser p = new SpecParser(source);
         SweepSpec spec = p.document(text, defaultName, confirmed);
         if (!p.errors.isEmpty()) {
+            List<SpecException.Error> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(p.errors));
+            p.errors.clear();
+            p.errors.addAll(distinct); // the variants of a swept setup report a shared problem once each
             p.errors.sort(java.util.Comparator.comparingInt(SpecException.Error::line)); // stable: same line keeps order
             throw new SpecException(p.errors);
         }
@@ -398,19 +402,146 @@ public final class SpecParser {
         for (int i = 0; i < seq.getValue().size(); i++) {
             String key = "setups[" + i + "]";
             Node item = seq.getValue().get(i);
-            SetupSpec s = setup(item, key);
-            if (s == null) {
+            List<SetupSpec> variants = variants(item, key);
+            if (variants == null) {
                 ok = false;
                 continue;
             }
-            Integer previous = names.putIfAbsent(s.name(), i);
+            String name = variants.get(0).name();
+            Integer previous = names.putIfAbsent(name, i);
             if (previous != null) {
-                error(key + ".name", item, "duplicate setup name '" + s.name() + "' (also setups[" + previous + "])");
+                error(key + ".name", item, "duplicate setup name '" + name + "' (also setups[" + previous + "])");
                 ok = false;
             }
-            out.add(s);
+            out.addAll(variants);
         }
         return ok ? out : null;
+    }
+
+    // ---------------------------------------------------------------- swept setup keys
+
+    /** Setup keys whose lists mean something else than a sweep. */
+    private static final List<String> NOT_SWEPT = List.of("name", "weights", "d", "seeds");
+
+    /**
+     * The variants of a setup: one per combination of the values of its swept keys (lists or ranges where a number
+     * stands; the first key varies slowest). Each is bound by {@link #setup} from a copy of the node with those keys
+     * made scalar, so every rule and message of a scalar key holds for each value, at the value's line.
+     */
+    private List<SetupSpec> variants(Node node, String key) {
+        List<Swept> swept = new ArrayList<>();
+        if (node instanceof MappingNode map && !findSwept(map, key, List.of(), swept)) {
+            return null;
+        }
+        if (swept.isEmpty()) {
+            SetupSpec s = setup(node, key);
+            return s == null ? null : List.of(s);
+        }
+        long combinations = 1;
+        for (Swept k : swept) {
+            combinations *= k.values().size();
+            if (combinations > MAX_AXIS) {
+                error(key, node, "the swept keys have more than " + MAX_AXIS + " combinations");
+                return null;
+            }
+        }
+        List<Axis> axes = swept.stream().map(k -> new Axis(k.path(), k.values())).toList();
+        List<SetupSpec> out = new ArrayList<>();
+        int[] digit = new int[swept.size()];
+        boolean ok = true;
+        for (long c = 0; c < combinations; c++) {
+            Node copy = node;
+            for (int i = 0; i < swept.size(); i++) {
+                Swept k = swept.get(i);
+                copy = replace(copy, k.path(), 0, k.nodes().get(digit[i]));
+            }
+            SetupSpec s = setup(copy, key);
+            if (s == null) {
+                ok = false;
+            } else {
+                out.add(s.withAxes(axes));
+            }
+            for (int i = digit.length - 1; i >= 0 && ++digit[i] == swept.get(i).values().size(); i--) {
+                digit[i] = 0;
+            }
+        }
+        return ok ? out : null;
+    }
+
+    /** A swept key: where it is, its values, and scalar nodes (at the values' lines) that stand for them. */
+    private record Swept(List<String> path, List<Double> values, List<Node> nodes) {
+    }
+
+    /**
+     * Collects the swept keys under {@code map} (lists, or mappings of {@code from, to, step}); false if one is
+     * malformed (reported).
+     */
+    private boolean findSwept(MappingNode map, String key, List<String> path, List<Swept> swept) {
+        boolean ok = true;
+        for (NodeTuple t : map.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k) || path.isEmpty() && NOT_SWEPT.contains(k.getValue())) {
+                continue;
+            }
+            String name = k.getValue();
+            String itemKey = join(key, name);
+            List<String> at = new ArrayList<>(path);
+            at.add(name);
+            Node v = t.getValueNode();
+            boolean range = v instanceof MappingNode m && !m.getValue().isEmpty() && m.getValue().stream()
+                .allMatch(r -> r.getKeyNode() instanceof ScalarNode rk && RANGE.contains(rk.getValue()));
+            if (v instanceof MappingNode m && !range) {
+                ok &= findSwept(m, itemKey, at, swept);
+            } else if (v instanceof SequenceNode || range) {
+                if (swept.stream().anyMatch(o -> o.path().get(o.path().size() - 1).equals(name))) {
+                    error(itemKey, v, "another swept key of this setup is also named '" + name
+                        + "' (each names a column)");
+                    ok = false;
+                    continue;
+                }
+                Swept s = sweptKey(map, name, itemKey, at, v);
+                if (s == null) {
+                    ok = false;
+                } else {
+                    swept.add(s);
+                }
+            }
+        }
+        return ok;
+    }
+
+    private Swept sweptKey(MappingNode parent, String name, String key, List<String> path, Node v) {
+        if (v instanceof SequenceNode seq && seq.getValue().stream()
+            .anyMatch(x -> !(x instanceof ScalarNode s) || !NUMBER.matcher(s.getValue().trim()).matches())) {
+            error(key, v, "a list sweeps a numeric key, and this one holds something else than numbers; "
+                + "write one setup per value");
+            return null;
+        }
+        Map<String, NodeTuple> m = mapping(parent, key, null);
+        List<Double> values = doubleAxis(m, name, parent, key.substring(0, key.length() - name.length() - 1), x -> null);
+        if (values == null) {
+            return null;
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Node where = v instanceof SequenceNode seq ? seq.getValue().get(i) : v;
+            double x = values.get(i);
+            String text = x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+            nodes.add(where instanceof ScalarNode ? where
+                : new ScalarNode(Tag.FLOAT, text, where.getStartMark(), where.getEndMark(), DumperOptions.ScalarStyle.PLAIN));
+        }
+        return new Swept(path, values, nodes);
+    }
+
+    /** A copy of {@code node} with the value at {@code path} (from index {@code from}) replaced. */
+    private static Node replace(Node node, List<String> path, int from, Node value) {
+        MappingNode map = (MappingNode) node;
+        List<NodeTuple> tuples = new ArrayList<>();
+        for (NodeTuple t : map.getValue()) {
+            boolean here = t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(path.get(from));
+            tuples.add(!here ? t : new NodeTuple(t.getKeyNode(),
+                from == path.size() - 1 ? value : replace(t.getValueNode(), path, from + 1, value)));
+        }
+        return new MappingNode(map.getTag(), true, tuples, map.getStartMark(), map.getEndMark(), map.getFlowStyle());
     }
 
     private SetupSpec setup(Node node, String key) {

@@ -95,20 +95,25 @@ public record SweepSpec(String source, String name, String output, long seed, lo
             newThreshold, spark, record, figures);
     }
 
-    private static Map<String, Object> realnvpYaml(org.modesweep.core.RealNvpDynamics n) {
-        Map<String, Object> dyn = new LinkedHashMap<>();
-        dyn.put("type", n.type());
-        dyn.put("steps", n.steps());
-        dyn.put("layers", n.layers());
-        dyn.put("width", n.width());
-        dyn.put("lr", n.lr());
-        dyn.put("batch", n.batch());
-        dyn.put("evalBatch", n.evalBatch());
-        dyn.put("scaleBound", n.scaleBound());
-        dyn.put("coverTol", n.coverTol());
-        dyn.put("collapseFrac", n.collapseFrac());
-        dyn.put("initScale", n.initScale());
-        return dyn;
+    /** Writes each swept key's values (integers as integers) where its scalar stood. */
+    @SuppressWarnings("unchecked")
+    private static void putAxes(Map<String, Object> setup, List<Axis> axes) {
+        for (Axis a : axes) {
+            Map<String, Object> m = setup;
+            for (String k : a.path().subList(0, a.path().size() - 1)) {
+                m = (Map<String, Object>) m.get(k);
+            }
+            m.put(a.name(), a.values().stream()
+                .map(x -> x == Math.rint(x) && Math.abs(x) < 1e15 ? (Object) (long) (double) x : (Object) x).toList());
+        }
+    }
+
+    /**
+     * The swept keys of all setups, by column name, in the order they first appear: each is a column of the
+     * trajectory and probability tables, and a coordinate that probabilities and {@code R_c} are grouped by.
+     */
+    public List<String> axisNames() {
+        return setups.stream().flatMap(s -> s.axes().stream()).map(Axis::name).distinct().toList();
     }
 
     /** The resolved spec as YAML (every default written out); {@link SpecParser} reads it back to an equal spec. */
@@ -132,46 +137,13 @@ public record SweepSpec(String source, String name, String output, long seed, lo
         }
         root.put("grid", g);
         List<Object> list = new ArrayList<>();
+        java.util.Set<String> written = new java.util.HashSet<>();
         for (SetupSpec s : setups) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", s.name());
-            DynamicsSpec ds = s.dynamics();
-            if (ds.realnvp() != null) {
-                m.put("dynamics", realnvpYaml(ds.realnvp()));
-                list.add(m);
-                continue;
+            if (!written.add(s.name())) {
+                continue; // a later variant of a swept setup: the first one writes the lists
             }
-            m.put("weights", s.weights().label());
-            Map<String, Object> dyn = new LinkedHashMap<>();
-            dyn.put("type", ds.type());
-            dyn.put("tMax", ds.tMax());
-            if (ds.rtol() != null) {
-                dyn.put("rtol", ds.rtol());
-            }
-            dyn.put("tol", ds.tol());
-            if (ds.eta() != null) {
-                dyn.put("eta", ds.eta());
-            }
-            if (ds.batch() != null) {
-                dyn.put("batch", ds.batch());
-            }
-            m.put("dynamics", dyn);
-            Map<String, Object> init = new LinkedHashMap<>();
-            init.put("type", s.init().type());
-            if (s.init().r0() != null) {
-                init.put("r0", s.init().r0());
-            }
-            if (s.init().sigma0() != null) {
-                init.put("sigma0", s.init().sigma0());
-            }
-            m.put("init", init);
-            m.put("a0", s.a0());
-            if (s.seeds() != null) {
-                m.put("seeds", s.seeds());
-            }
-            if (s.d() != null) {
-                m.put("d", s.d());
-            }
+            Map<String, Object> m = s.toYaml();
+            putAxes(m, s.axes());
             list.add(m);
         }
         root.put("setups", list);
