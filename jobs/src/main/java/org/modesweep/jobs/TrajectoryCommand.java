@@ -53,6 +53,9 @@ final class TrajectoryCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "Samples per component and step (sgd, default 1000); base samples per step (realnvp, default "
         + RealNvpDynamics.DEFAULT_BATCH + ").")
     Integer batch;
+    @Option(names = "--engine", defaultValue = "reduced", description = "sgd: reduced (the overlaps' exact chain, any d) | vectors"
+        + " (d-vectors, d <= " + StochasticGradientDescent.MAX_VECTOR_D + "). Default: ${DEFAULT-VALUE}.")
+    String engine;
     @Option(names = "--layers", defaultValue = "" + RealNvpDynamics.DEFAULT_LAYERS, description = "realnvp: coupling layers (>= 2). Default: ${DEFAULT-VALUE}.")
     int layers;
     @Option(names = "--width", defaultValue = "" + RealNvpDynamics.DEFAULT_WIDTH, description = "realnvp: hidden width of the scale/shift MLPs. Default: ${DEFAULT-VALUE}.")
@@ -268,10 +271,17 @@ final class TrajectoryCommand implements Callable<Integer> {
                 if (batch < 1) {
                     throw bad("--batch", "must be >= 1, got " + batch);
                 }
-                if (d > 100_000_000) {
-                    throw bad("--d", "sgd stores d-vectors; d = " + d + " is too large for it");
+                StochasticGradientDescent.Engine chosen;
+                try {
+                    chosen = StochasticGradientDescent.Engine.parse(engine);
+                } catch (IllegalArgumentException e) {
+                    throw bad("--engine", "must be reduced or vectors, got '" + engine + "'");
                 }
-                return new StochasticGradientDescent(eta, batch, tMax, tol);
+                String refused = StochasticGradientDescent.refusal(chosen, d);
+                if (refused != null) {
+                    throw bad("--d", refused);
+                }
+                return new StochasticGradientDescent(eta, batch, tMax, tol, chosen);
             default:
                 throw bad("--dynamics", "must be flow, gd, sgd or realnvp, got '" + dynamics + "'");
         }

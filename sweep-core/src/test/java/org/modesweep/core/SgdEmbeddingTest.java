@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The sgd start: vectors in R^d with exactly the drawn overlaps, in as few dimensions as they span. */
+/** The sgd start: vectors in R^d with exactly the drawn overlaps, in as few dimensions as they span (both engines). */
 class SgdEmbeddingTest {
 
     @Test
@@ -17,10 +17,12 @@ class SgdEmbeddingTest {
                 new InitialCondition.Gaussian(1.0)}) {
                 for (int i = 0; i < 3000; i++) {
                     double r = 1.5 + 4.5 * rng.nextDouble();
-                    State y = init.overlaps(new Problem(r, d, 2.0 / 3, Weights.TRAINABLE), rng);
+                    Problem problem = new Problem(r, d, 2.0 / 3, Weights.TRAINABLE);
+                    State y = init.overlaps(problem, rng);
                     double[][] mu;
                     try {
-                        mu = StochasticGradientDescent.embed(y, d, r);
+                        new OverlapChain(problem, y, 0.05, 1, rng);
+                        mu = VectorSgd.embed(y, d, r);
                     } catch (IllegalArgumentException e) {
                         throw new AssertionError(init.describe() + " d=" + d + " R=" + r + " " + y, e);
                     }
@@ -40,10 +42,10 @@ class SgdEmbeddingTest {
     void aStartThatSpansThreeDimensionsIsRefusedInTwo() {
         State y = new InitialCondition.Explicit(0.5, 0.2, 0.1, null)
             .overlaps(new Problem(2.5, 3, 2.0 / 3, Weights.FIXED), null);
-        StochasticGradientDescent.embed(y, 3, 2.5);
+        VectorSgd.embed(y, 3, 2.5);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> StochasticGradientDescent.embed(y, 2, 2.5));
+            () -> VectorSgd.embed(y, 2, 2.5));
         assertEquals("the start's overlaps need 3 dimensions, but d = 2", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> StochasticGradientDescent.embed(y, 1, 2.5));
+        assertThrows(IllegalArgumentException.class, () -> VectorSgd.embed(y, 1, 2.5));
     }
 }

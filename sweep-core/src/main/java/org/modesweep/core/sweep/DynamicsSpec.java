@@ -12,31 +12,32 @@ import org.modesweep.core.StochasticGradientDescent;
 /**
  * The {@code dynamics} block of a setup, resolved with its defaults: {@code type} is {@code flow},
  * {@code gd}, {@code sgd} or {@code realnvp}; {@code rtol} applies to {@code flow} only, {@code eta} to
- * {@code gd} and {@code sgd}, {@code batch} to {@code sgd} (null where it does not apply). A
+ * {@code gd} and {@code sgd}, {@code batch} and {@code engine} to {@code sgd} (null where they do not apply). A
  * {@code realnvp} block is held whole in {@code realnvp} (null otherwise; its {@code tMax} is the step
  * count and {@code tol} is unused).
  */
 public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Double eta, Integer batch,
-                           RealNvpDynamics realnvp) implements Serializable {
+                           StochasticGradientDescent.Engine engine, RealNvpDynamics realnvp) implements Serializable {
 
     public static final double DEFAULT_RTOL = 1e-9;
     public static final double DEFAULT_TOL = 1e-8;
 
     /** A reduced dynamics ({@code flow}, {@code gd}, {@code sgd}). */
-    public DynamicsSpec(String type, double tMax, Double rtol, double tol, Double eta, Integer batch) {
-        this(type, tMax, rtol, tol, eta, batch, null);
+    public DynamicsSpec(String type, double tMax, Double rtol, double tol, Double eta, Integer batch,
+                        StochasticGradientDescent.Engine engine) {
+        this(type, tMax, rtol, tol, eta, batch, engine, null);
     }
 
     /** A {@code realnvp} block. */
     public static DynamicsSpec realnvp(RealNvpDynamics nvp) {
-        return new DynamicsSpec("realnvp", nvp.steps(), null, 0, null, null, nvp);
+        return new DynamicsSpec("realnvp", nvp.steps(), null, 0, null, null, null, nvp);
     }
 
     public Dynamics build() {
         return switch (type) {
             case "flow" -> new Flow(tMax, rtol, tol);
             case "gd" -> new GradientDescent(eta, tMax, tol);
-            case "sgd" -> new StochasticGradientDescent(eta, batch, tMax, tol);
+            case "sgd" -> new StochasticGradientDescent(eta, batch, tMax, tol, engine);
             case "realnvp" -> realnvp;
             default -> throw new IllegalArgumentException("unknown dynamics type '" + type + "'");
         };
@@ -71,6 +72,9 @@ public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Do
         if (batch != null) {
             dyn.put("batch", batch);
         }
+        if (engine != null) {
+            dyn.put("engine", engine.label());
+        }
         return dyn;
     }
 
@@ -95,6 +99,10 @@ public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Do
         }
         if (batch != null) {
             b.append(",batch=").append(batch);
+        }
+        // only for reduced, so results computed before engines existed (vectors) keep their hashes under engine: vectors
+        if (engine == StochasticGradientDescent.Engine.REDUCED) {
+            b.append(",engine=reduced");
         }
         return b.append(')').toString();
     }

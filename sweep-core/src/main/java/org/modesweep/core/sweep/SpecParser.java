@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 import org.modesweep.core.InitialCondition;
 import org.modesweep.core.Problem;
 import org.modesweep.core.RealNvpDynamics;
+import org.modesweep.core.StochasticGradientDescent;
 import org.modesweep.core.Thresholds;
 import org.modesweep.core.Weights;
 import org.yaml.snakeyaml.DumperOptions;
@@ -55,7 +57,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * setups:
  *   - {name: fixed-flow, weights: fixed, dynamics: {type: flow, tMax: 400, rtol: 1e-9, tol: 1e-8},
  *      init: {type: sphere, r0: 2.0}, a0: 0}
- *   - {name: sgd, weights: trainable, dynamics: {type: sgd, eta: 0.05, batch: 1000, tMax: 400}}
+ *   - {name: sgd, weights: trainable, dynamics: {type: sgd, eta: 0.05, batch: 1000, tMax: 400, engine: reduced}}
  *   - {name: nvp, dynamics: {type: realnvp, steps: 1000, layers: 4, width: 16, lr: 5e-3, batch: 128,
  *      evalBatch: 4096, scaleBound: 2, coverTol: 0.25, collapseFrac: 0.1, initScale: 0}}   # no weights, init, a0
  * classify: {weightEps: 1.0e-3, alignCos: 0.5, klTol: 1.0e-3}
@@ -80,7 +82,7 @@ public final class SpecParser {
     private static final Map<String, List<String>> DYNAMICS = Map.of(
         "flow", List.of("type", "tMax", "rtol", "tol"),
         "gd", List.of("type", "eta", "tMax", "tol"),
-        "sgd", List.of("type", "eta", "batch", "tMax", "tol"),
+        "sgd", List.of("type", "eta", "batch", "tMax", "tol", "engine"),
         "realnvp", List.of("type", "steps", "layers", "width", "lr", "batch", "evalBatch", "scaleBound", "coverTol",
             "collapseFrac", "initScale"));
     private static final Map<String, List<String>> INIT = Map.of(
@@ -658,6 +660,7 @@ public final class SpecParser {
         Double rtol = null;
         Double eta = null;
         Integer batch = null;
+        StochasticGradientDescent.Engine engine = null;
         boolean ok = tMax != null && tol != null;
         if (type.equals("flow")) {
             rtol = positive(m, "rtol", key, DynamicsSpec.DEFAULT_RTOL);
@@ -682,12 +685,14 @@ public final class SpecParser {
                     batch = b == null ? null : b.intValue();
                     ok &= batch != null;
                 }
+                engine = sgdEngine(m, key);
+                ok &= engine != null;
             }
         }
         if (!ok) {
             return null;
         }
-        DynamicsSpec spec = new DynamicsSpec(type, tMax, rtol, tol, eta, batch);
+        DynamicsSpec spec = new DynamicsSpec(type, tMax, rtol, tol, eta, batch, engine);
         try {
             spec.build();
         } catch (IllegalArgumentException e) {
@@ -695,6 +700,24 @@ public final class SpecParser {
             return null;
         }
         return spec;
+    }
+
+    /** The {@code engine} of sgd dynamics: {@code reduced} (the default) or {@code vectors}. */
+    private StochasticGradientDescent.Engine sgdEngine(Map<String, NodeTuple> m, String key) {
+        String text = string(m, "engine", key, StochasticGradientDescent.Engine.REDUCED.label());
+        if (text == null) {
+            return null;
+        }
+        try {
+            return StochasticGradientDescent.Engine.parse(text);
+        } catch (IllegalArgumentException e) {
+            List<String> labels = Arrays.stream(StochasticGradientDescent.Engine.values())
+                .map(StochasticGradientDescent.Engine::label).toList();
+            String hint = suggestion(text, labels);
+            error(key + ".engine", value(m, "engine"), "must be 'reduced' or 'vectors', got '" + text + "'"
+                + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+            return null;
+        }
     }
 
     private DynamicsSpec realnvp(Map<String, NodeTuple> m, String key, Node node) {
@@ -880,9 +903,9 @@ public final class SpecParser {
                 }
                 if (setups.get(i).dynamics().type().equals("sgd")) {
                     for (long dim : own == null ? d : own) {
-                        if (dim > Integer.MAX_VALUE / 4) {
-                            error("grid.d", value(m, "d"), "setup '" + setups.get(i).name()
-                                + "' uses sgd, which stores d-vectors: d = " + dim + " is too large");
+                        String refused = StochasticGradientDescent.refusal(setups.get(i).dynamics().engine(), dim);
+                        if (refused != null) {
+                            error("grid.d", value(m, "d"), "setup '" + setups.get(i).name() + "': " + refused);
                             break;
                         }
                     }
