@@ -279,7 +279,7 @@ final class TrajectoryCommand implements Callable<Integer> {
                 }
                 String refused = StochasticGradientDescent.refusal(chosen, d);
                 if (refused != null) {
-                    throw bad("--d", refused);
+                    throw bad("--d:", refused);
                 }
                 return new StochasticGradientDescent(eta, batch, tMax, tol, chosen);
             default:
