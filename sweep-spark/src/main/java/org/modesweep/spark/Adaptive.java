@@ -183,9 +183,10 @@ final class Adaptive {
     private static void compute(SparkSession spark, JavaSparkContext jsc, SweepOutput output, SweepSpec spec,
                                 Broadcast<PointSpace> space, List<GridPoint> missing, int round, int partitions) {
         int parts = Math.max(1, Math.min(partitions, missing.size()));
-        JavaRDD<Row> rows = jsc.parallelize(missing, parts).map(p -> TrajectoryRows.compute(space.value(), p, round));
+        TrajectoryRows table = TrajectoryRows.of(spec);
+        JavaRDD<Row> rows = jsc.parallelize(missing, parts).map(p -> table.compute(space.value(), p, round));
         spark.sparkContext().setJobDescription("sweep " + spec.name() + " refinement round " + round);
-        SweepRunner.append(output, spark.createDataFrame(rows, TrajectoryRows.SCHEMA));
+        SweepRunner.append(output, spark.createDataFrame(rows, table.schema()), table);
     }
 
     private static String describe(List<RcRow> rc, List<Probability> probabilities) {

@@ -15,15 +15,18 @@ import org.modesweep.core.sweep.PointSpace;
  * Executor side of a chunk: expands each position of the balanced order to its grid point (from
  * the broadcast {@link PointSpace}), skips points that already have a row, and runs the core
  * engine lazily, one row at a time; when the spec records series, each row also carries its
- * series ({@link SeriesRows#CHUNK}).
+ * series ({@link SeriesRows#chunk}).
  */
 final class ComputePartition implements MapPartitionsFunction<Long, Row> {
+    private final TrajectoryRows table;
     private final Broadcast<PointSpace> space;
     private final DoneSet done;
     private final LongAccumulator computed;
     private final DoubleAccumulator wallMs;
 
-    ComputePartition(Broadcast<PointSpace> space, DoneSet done, LongAccumulator computed, DoubleAccumulator wallMs) {
+    ComputePartition(TrajectoryRows table, Broadcast<PointSpace> space, DoneSet done, LongAccumulator computed,
+                     DoubleAccumulator wallMs) {
+        this.table = table;
         this.space = space;
         this.done = done;
         this.computed = computed;
@@ -62,12 +65,12 @@ final class ComputePartition implements MapPartitionsFunction<Long, Row> {
                 GridPoint point = points.pointAt(position);
                 Row row;
                 if (points.spec().record() == null) {
-                    row = TrajectoryRows.compute(points, point);
+                    row = table.compute(points, point);
                 } else {
                     boolean recorded = points.spec().records(point.setup(), point.seedIndex());
                     SeriesRows.Collector series = new SeriesRows.Collector(
                         recorded ? points.spec().record().every() : Double.POSITIVE_INFINITY);
-                    row = SeriesRows.withSeries(TrajectoryRows.compute(points, point, 0, recorded ? series : Recorder.NONE),
+                    row = SeriesRows.withSeries(table.compute(points, point, 0, recorded ? series : Recorder.NONE),
                         series.samples());
                 }
                 wallMs.add((System.nanoTime() - t0) / 1e6);

@@ -56,7 +56,9 @@ public final class SeriesRows {
     /** The column of a chunk's rows that carries the series (empty when the point is not recorded). */
     static final String COLUMN = "series";
     /** The rows a chunk computes when the spec records series: a trajectory row plus its series. */
-    static final StructType CHUNK = TrajectoryRows.SCHEMA.add(field(COLUMN, DataTypes.createArrayType(SAMPLE, false), false));
+    static StructType chunk(StructType trajectories) {
+        return trajectories.add(field(COLUMN, DataTypes.createArrayType(SAMPLE, false), false));
+    }
 
     private SeriesRows() {
     }
@@ -95,7 +97,7 @@ public final class SeriesRows {
         return RowFactory.create(values);
     }
 
-    /** Appends the series of a chunk's rows ({@link #CHUNK}) to {@code series/} (one Spark write job). */
+    /** Appends the series of a chunk's rows ({@link #chunk}) to {@code series/} (one Spark write job). */
     static void append(SweepOutput output, Dataset<Row> chunk, int files) {
         Column[] key = Arrays.stream(KEY).map(k -> col(k)).toArray(Column[]::new);
         Column[] flat = Stream.concat(Arrays.stream(KEY).map(k -> col(k)),

@@ -242,18 +242,19 @@ public final class SweepRunner {
                                    int partitions, SweepSpec spec) {
         int parts = (int) Math.max(1, Math.min(partitions, end - start));
         boolean series = spec.record() != null;
-        Dataset<Row> rows = spark.range(start, end, 1, parts).mapPartitions(
-            new ComputePartition(space, done, computed, wallMs), Encoders.row(series ? SeriesRows.CHUNK : TrajectoryRows.SCHEMA));
+        TrajectoryRows table = TrajectoryRows.of(spec);
+        Dataset<Row> rows = spark.range(start, end, 1, parts).mapPartitions(new ComputePartition(table, space, done, computed,
+            wallMs), Encoders.row(series ? SeriesRows.chunk(table.schema()) : table.schema()));
         spark.sparkContext().setJobDescription("sweep " + spec.name() + " points " + start + ".." + end);
         if (!series) {
-            append(output, rows);
+            append(output, rows, table);
             return;
         }
         // Computed once, written twice: series first, since a trajectory row is what marks a point done.
         Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             SeriesRows.append(output, cached, files(spec, partitions));
-            append(output, cached.select(TrajectoryRows.columns()));
+            append(output, cached, table);
         } finally {
             cached.unpersist();
         }
@@ -269,10 +270,10 @@ public final class SweepRunner {
      * its own rows, one file per (setup, d) it holds: a shuffle to fewer, larger files would serialise
      * every row once more and, with few (setup, d), leave the writing to one core after the computing.
      */
-    static void append(SweepOutput output, Dataset<Row> rows) {
-        DataFrameWriter<Row> writer = rows.sortWithinPartitions(SORT[0], java.util.Arrays.copyOfRange(SORT, 1, SORT.length))
+    static void append(SweepOutput output, Dataset<Row> rows, TrajectoryRows table) {
+        DataFrameWriter<Row> writer = rows.select(table.columns()).sortWithinPartitions(SORT[0], java.util.Arrays.copyOfRange(SORT, 1, SORT.length))
             .write().mode(SaveMode.Append).partitionBy(TrajectoryRows.PARTITIONS);
-        for (String column : TrajectoryRows.PER_TRAJECTORY) {
+        for (String column : table.perTrajectory()) {
             writer = writer.option("parquet.enable.dictionary#" + column, "false");
         }
         writer.parquet(output.uri(SweepOutput.TRAJECTORIES));

@@ -217,6 +217,35 @@ class SweepIntegrationTest extends LocalSparkTest {
         assertFalse(Files.exists(out.resolve(".manifest.json.crc")));
     }
 
+    /** Issue 14 item 7: a reader without Spark finds each column's unit and description in the Parquet footer. */
+    @Test
+    void parquetFooterCarriesEachColumnsUnitAndDescription() throws Exception {
+        Path file;
+        try (var files = Files.walk(dir.resolve("out/trajectories"))) {
+            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Map<String, String> footer;
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(org.apache.parquet.hadoop.util.HadoopInputFile
+            .fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new org.apache.hadoop.conf.Configuration()))) {
+            footer = reader.getFooter().getFileMetaData().getKeyValueMetaData();
+        }
+        var fields = new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(footer.get("org.apache.spark.sql.parquet.row.metadata")).get("fields");
+        Map<String, com.fasterxml.jackson.databind.JsonNode> byName = new HashMap<>();
+        fields.forEach(f -> byName.put(f.get("name").asText(), f.get("metadata")));
+        Set<String> expected = new HashSet<>();
+        for (TrajectoryColumn c : TrajectoryRows.FIXED) {
+            if (!List.of(TrajectoryRows.PARTITIONS).contains(c.name())) {
+                expected.add(c.name());
+                assertNotNull(byName.get(c.name()), c.name());
+                assertEquals(c.unit(), byName.get(c.name()).get("unit").asText(), c.name());
+                assertEquals(c.description(), byName.get(c.name()).get("description").asText(), c.name());
+                assertFalse(c.description().isBlank(), c.name());
+            }
+        }
+        assertEquals(expected, byName.keySet());
+    }
+
     @Test
     void explicitStartGridsGiveOneRowPerStartAndOutcomeMaps() throws Exception {
         SweepSpec explicit = SparkTestSupport.spec("""
