@@ -6,8 +6,12 @@ package org.modesweep.core;
  */
 public record Classification(Outcome outcome, int mode) {
 
-    /** Applies the rules of THEORY.md §5, in order, to a final state. */
-    public static Classification of(State y, double kl, boolean converged, String error, Thresholds th) {
+    /**
+     * Applies the rules of THEORY.md §5, in order, to a final state; {@code rule} (the dynamics') tells coverage
+     * from misweighted, for a target of mass {@code wStar} on {@code +μ*}.
+     */
+    public static Classification of(State y, double kl, boolean converged, String error, Thresholds th,
+                                    CoverageRule rule, double wStar) {
         if (error != null || !y.isFinite() || !Double.isFinite(kl)) {
             return new Classification(Outcome.FAILED, 0);
         }
@@ -23,7 +27,7 @@ public record Classification(Outcome outcome, int mode) {
             return new Classification(Outcome.MEAN_ALIGNMENT, (int) Math.signum(y.m1()));
         }
         if (product < 0 && decided) {
-            return new Classification(kl < th.klTol() ? Outcome.COVERAGE : Outcome.MISWEIGHTED, 0);
+            return new Classification(rule.misweighted(y, kl, wStar, th) ? Outcome.MISWEIGHTED : Outcome.COVERAGE, 0);
         }
         return new Classification(Outcome.UNRESOLVED, 0);
     }

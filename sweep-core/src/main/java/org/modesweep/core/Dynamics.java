@@ -25,6 +25,11 @@ public sealed interface Dynamics permits Flow, GradientDescent, StochasticGradie
     /** A short label such as {@code flow(tMax=400, rtol=1e-9)}, recorded with results. */
     String describe();
 
+    /** How its covering ends are told {@code COVERAGE} or {@code MISWEIGHTED}: by KL unless the dynamics is noisy. */
+    default CoverageRule coverageRule() {
+        return CoverageRule.KL;
+    }
+
     /** Name of the dynamics type: {@code flow}, {@code gd}, {@code sgd} or {@code realnvp}. */
     String type();
 }

@@ -95,6 +95,12 @@ public record StochasticGradientDescent(double eta, int batch, double tMax, doub
             + ", engine=" + engine.label() + ")";
     }
 
+    /** Its runs never converge and keep a KL floor that grows with {@code d/B}: classified by the weights on the modes. */
+    @Override
+    public CoverageRule coverageRule() {
+        return CoverageRule.WEIGHTS;
+    }
+
     @Override
     public String type() {
         return "sgd";

@@ -42,7 +42,8 @@ public record Trajectory(Problem problem, State start, Run run, double kl, Class
         Run run = setup.dynamics().run(model, start, setup.thresholds().alignCos(), noise, recorder);
         double kl = run.error() == null && run.end().isFinite() ? model.kl(run.end()) : Double.NaN;
         Classification classification =
-            Classification.of(run.end(), kl, run.converged(), run.error(), setup.thresholds());
+            Classification.of(run.end(), kl, run.converged(), run.error(), setup.thresholds(),
+                setup.dynamics().coverageRule(), wStar);
         return new Trajectory(problem, start, run, kl, classification);
     }
 

@@ -30,9 +30,10 @@ class TabulatedFlowTest {
                         Run a = flow.run(table, start, 0.5, null, Recorder.NONE);
                         Run b = flow.run(quadrature, start, 0.5, null, Recorder.NONE);
                         String where = weights + " R=" + R + " d=" + d + " seed " + seed;
-                        Classification ca = Classification.of(a.end(), table.kl(a.end()), a.converged(), a.error(), Thresholds.DEFAULT);
+                        Classification ca = Classification.of(a.end(), table.kl(a.end()), a.converged(), a.error(), Thresholds.DEFAULT,
+                            flow.coverageRule(), table.problem().wStar());
                         Classification cb = Classification.of(b.end(), quadrature.kl(b.end()), b.converged(), b.error(),
-                            Thresholds.DEFAULT);
+                            Thresholds.DEFAULT, flow.coverageRule(), table.problem().wStar());
                         assertEquals(cb.outcome(), ca.outcome(), where);
                         assertEquals(b.converged(), a.converged(), where);
                         // where max|dy/dt| creeps under the tolerance its crossing is ill-conditioned: a 1e-14
