@@ -3,7 +3,8 @@
 W1/W2: the reduced flow of docs/theory.md with scipy's solve_ivp (DOP853, rtol 1e-8, atol 1e-10),
        Gauss-Hermite expectations with numpy (64 nodes), a terminal event when max|dy/dt| < 1e-8,
        one trajectory at a time; R = 2.5, d = 1000, w* = 2/3, sphere(R) starts, tMax = 400.
-W3:    full d-dimensional SGD steps with numpy (d = 1000, batch 1000 per component).
+W3:    full d-dimensional SGD steps with numpy (d = 1000, batch 1000 per component): the same estimator as the
+       engine's sgd (path and score terms of both components' samples, the logit's path and score terms).
 
 Prints one line per workload: name, rate, details. Run single-threaded for a per-core figure:
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 python3 bench/baseline.py --seeds 50
@@ -171,7 +172,11 @@ if __name__ == "__main__":
     parser.add_argument("--seeds", type=int, default=50)
     parser.add_argument("--sgd-steps", type=int, default=50)
     parser.add_argument("--starts", metavar="DIR", help="integrate the engine's starts (sweep bench --starts DIR)")
+    parser.add_argument("--only", default="W1,W2,W3", help="comma-separated workloads to run (default all)")
     args = parser.parse_args()
-    flow("W1", False, args.seeds, engine_starts(args.starts, "W1", args.seeds) if args.starts else None)
-    flow("W2", True, args.seeds, engine_starts(args.starts, "W2", args.seeds) if args.starts else None)
-    sgd(args.sgd_steps)
+    only = args.only.split(",")
+    for name, trainable in (("W1", False), ("W2", True)):
+        if name in only:
+            flow(name, trainable, args.seeds, engine_starts(args.starts, name, args.seeds) if args.starts else None)
+    if "W3" in only:
+        sgd(args.sgd_steps)

@@ -2,10 +2,11 @@
 
     python3 bench/side_by_side.py [--seeds 1000] [--sgd-steps 100] [--sweep 100000] [--no-pin]
 
-1. `jobs/bin/sweep bench --only W1,W2,W3 --starts DIR` on one core (taskset -c 0 unless --no-pin),
+1. `jobs/bin/sweep bench --only W1,W2,W3,W3v,W3g --starts DIR` on one core (taskset -c 0 unless --no-pin),
 2. `bench/baseline.py --starts DIR` on the same core with one BLAS thread: the same W1/W2 starts,
 3. `jobs/bin/sweep bench --only W4` on all cores (W1 again, then the sweep),
-then prints per workload the two rates, their ratio, and how many seeds got the same outcome class.
+then prints per workload the two rates, their ratio, and how many seeds got the same outcome class
+(W3 is the reduced sgd engine, W3v the vectors engine, W3g the reduced one at d = 1e9, each against numpy's W3).
 Needs the build (mvn -q -DskipTests package) and python3 with numpy and scipy.
 """
 import argparse
@@ -18,7 +19,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SWEEP = os.path.join(HERE, "..", "jobs", "bin", "sweep")
-RATE = re.compile(r"^(W\d) ([0-9.]+) (\S+)", re.M)
+RATE = re.compile(r"^(W\d[a-z]?) ([0-9.]+) (\S+)", re.M)
 
 
 def run(cmd, env=None):
@@ -42,7 +43,7 @@ def main():
     pin = [] if args.no_pin or not shutil.which("taskset") else ["taskset", "-c", "0"]
     starts = tempfile.mkdtemp(prefix="modesweep-starts")
     try:
-        engine = run(pin + [SWEEP, "bench", "--only", "W1,W2,W3", "--seeds", str(args.seeds),
+        engine = run(pin + [SWEEP, "bench", "--only", "W1,W2,W3,W3v,W3g", "--seeds", str(args.seeds),
                             "--sgd-steps", str(args.sgd_steps), "--starts", starts])
         env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
         baseline = run(pin + [sys.executable, os.path.join(HERE, "baseline.py"), "--seeds", str(args.seeds),
@@ -58,6 +59,10 @@ def main():
         unit = "traj/s" if e[w][1].startswith("traj") else "steps/s"
         print(f"{w:9} {e[w][0]:>9.1f} {unit:7} {b[w][0]:>9.1f} {unit:7} {e[w][0] / b[w][0]:>7.1f}x  "
               f"{'same on ' + agree.group(1) if agree else ''}")
+    notes = {"W3v": "vectors engine", "W3g": f"reduced at d = 1e9; W3g/W3 = {e['W3g'][0] / e['W3'][0]:.2f}" if "W3g" in e else ""}
+    for w in ("W3v", "W3g"):
+        if w in e:
+            print(f"{w:9} {e[w][0]:>9.1f} steps/s {b['W3'][0]:>9.1f} steps/s {e[w][0] / b['W3'][0]:>7.1f}x  ({notes[w]})")
     if sweep:
         eff = re.search(r"parallel efficiency (\d+%).*fresh JVM: ([0-9.]+)/s, (\d+%), (\d+%) after its first chunk", sweep)
         print(f"{'W4':9} {rates(sweep)['W4'][0]:>9.1f} traj/s  parallel efficiency {eff.group(1)} (warm JVM);"

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Throughput on fixed workloads (R = 2.5, d = 1000, w* = 2/3, sphere(R) starts, seeds 0..N-1):",
         "  W1 flow, fixed weights, tMax 400 (one thread)     W2 the same, trainable weights",
-        "  W3 sgd steps at batch 1000 (one thread)          W4 the W1 workload as a sweep on Spark, against cores x W1",
+        "  W3 sgd steps, reduced engine, batch 1000 (one thread)   W3v the same on the vectors engine",
+        "  W3g W3 at d = 1e9                                       W4 the W1 workload as a sweep on Spark, against cores x W1",
         "bench/side-by-side runs this beside the SciPy/numpy script bench/baseline.py and prints the ratios."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -50,8 +51,10 @@ final class BenchCommand implements Callable<Integer> {
     int seeds;
     @Option(names = "--warmup", defaultValue = "3000", description = "Untimed trajectories first (JIT; pinned to one core, the compiler shares it). Default: ${DEFAULT-VALUE}.")
     int warmup;
-    @Option(names = "--sgd-steps", defaultValue = "200", description = "Timed sgd steps. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sgd-steps", defaultValue = "200", description = "Timed sgd steps on the vectors engine (W3v), per pass. Default: ${DEFAULT-VALUE}.")
     int sgdSteps;
+    @Option(names = "--reduced-steps", defaultValue = "20000", description = "Timed sgd steps on the reduced engine (W3, W3g), per pass. Default: ${DEFAULT-VALUE}.")
+    int reducedSteps;
     @Option(names = "--sweep", defaultValue = "100000", paramLabel = "N",
         description = "Trajectories of the W4 sweep; 0 skips W4. Default: ${DEFAULT-VALUE}.")
     int sweep;
@@ -65,8 +68,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (seeds < 1 || warmup < 0 || sgdSteps < 1 || sweep < 0) {
-            throw new IllegalArgumentException("--seeds and --sgd-steps must be >= 1, --warmup and --sweep >= 0");
+        if (seeds < 1 || warmup < 0 || sgdSteps < 1 || reducedSteps < 1 || sweep < 0) {
+            throw new IllegalArgumentException("--seeds, --sgd-steps and --reduced-steps must be >= 1, --warmup and --sweep >= 0");
         }
         if (starts != null) {
             Files.createDirectories(starts);
@@ -79,7 +82,13 @@ final class BenchCommand implements Callable<Integer> {
             flow("W2", Weights.TRAINABLE, true);
         }
         if (runs("W3")) {
-            sgd();
+            sgd("W3", StochasticGradientDescent.Engine.REDUCED, D, reducedSteps);
+        }
+        if (runs("W3v")) {
+            sgd("W3v", StochasticGradientDescent.Engine.VECTORS, D, sgdSteps);
+        }
+        if (runs("W3g")) {
+            sgd("W3g", StochasticGradientDescent.Engine.REDUCED, 1_000_000_000L, reducedSteps);
         }
         if (runs("W4") && sweep > 0) {
             sweep(w1);
@@ -151,20 +160,26 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void sgd() {
+    /** Steps per second of one trajectory on one thread (trainable weights, R = 2.5, w* = 2/3, a sphere start). */
+    private void sgd(String name, StochasticGradientDescent.Engine engine, long d, int steps) {
         double eta = 0.05;
         int batch = 1000;
-        Trajectory.run(sgdSetup(eta, batch, eta * 20), R, D, W_STAR, 0, Recorder.NONE);
-        long start = System.nanoTime();
-        Trajectory t = Trajectory.run(sgdSetup(eta, batch, eta * sgdSteps), R, D, W_STAR, 1, Recorder.NONE);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "W3 %.1f sgd steps/s  (d %d, batch %d per component, %d steps, one thread)%n",
-            t.run().cost() / seconds, D, batch, t.run().cost());
+        Trajectory.run(sgdSetup(eta, batch, eta * Math.max(20, steps / 10), engine), R, d, W_STAR, 0, Recorder.NONE);
+        double[] rates = new double[PASSES];
+        long done = 0;
+        for (int pass = 0; pass < PASSES; pass++) {
+            long start = System.nanoTime();
+            Trajectory t = Trajectory.run(sgdSetup(eta, batch, eta * steps, engine), R, d, W_STAR, 1 + pass, Recorder.NONE);
+            done = t.run().cost();
+            rates[pass] = done / ((System.nanoTime() - start) / 1e9);
+        }
+        System.out.printf(Locale.ROOT, "%s %.1f sgd steps/s  (%s engine, d %d, batch %d per component, %d steps, one thread, median of %d"
+            + " passes)%n", name, median(rates), engine.label(), d, batch, done, PASSES);
     }
 
-    private static Setup sgdSetup(double eta, int batch, double tMax) {
+    private static Setup sgdSetup(double eta, int batch, double tMax, StochasticGradientDescent.Engine engine) {
         return new Setup("W3", Weights.TRAINABLE, new InitialCondition.Sphere(null),
-            new StochasticGradientDescent(eta, batch, tMax, 1e-300), Thresholds.DEFAULT, 0);
+            new StochasticGradientDescent(eta, batch, tMax, 1e-300, engine), Thresholds.DEFAULT, 0);
     }
 
     /**
