@@ -3,6 +3,7 @@ package org.modesweep.jobs;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.modesweep.core.Anneal;
 import org.modesweep.core.Dynamics;
 import org.modesweep.core.Flow;
 import org.modesweep.core.GradientDescent;
@@ -74,6 +75,13 @@ final class TrajectoryCommand implements Callable<Integer> {
     double collapseFrac;
     @Option(names = "--init-scale", defaultValue = "0", description = "realnvp: output layers uniform in [-this, this] at the start (0: identity start, q = N(0, I)). Default: ${DEFAULT-VALUE}.")
     double initScale;
+    @Option(names = "--anneal", description = "Annealing schedule, linear | geometric (THEORY.md section 9): beta rises from --beta0 to 1 at --tau "
+        + "(time units; steps for realnvp). Default: none.")
+    String annealSchedule;
+    @Option(names = "--beta0", description = "Annealing: initial inverse temperature, in (0, 1].")
+    Double beta0;
+    @Option(names = "--tau", description = "Annealing: time at which beta reaches 1 (> 0, <= --t-max; steps for realnvp).")
+    Double tau;
     @Option(names = "--init", defaultValue = "sphere", description = "sphere | gaussian | explicit. Default: ${DEFAULT-VALUE}.")
     String init;
     @Option(names = "--r0", description = "Radius of sphere and explicit starts. Default: R.")
@@ -153,7 +161,7 @@ final class TrajectoryCommand implements Callable<Integer> {
         RealNvpDynamics nvp;
         try {
             nvp = new RealNvpDynamics(layers, width, lr, batch == null ? RealNvpDynamics.DEFAULT_BATCH : batch, steps,
-                evalBatch, scaleBound, coverTol, collapseFrac, initScale);
+                evalBatch, scaleBound, coverTol, collapseFrac, initScale, anneal(steps));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--dynamics realnvp: " + e.getMessage(), e);
         }
@@ -261,11 +269,14 @@ final class TrajectoryCommand implements Callable<Integer> {
     private Dynamics dynamicsOption() {
         switch (dynamics.toLowerCase(Locale.ROOT)) {
             case "flow":
-                return new Flow(tMax, rtol, tol);
+                return new Flow(tMax, rtol, tol, anneal(tMax));
             case "gd":
                 positive("--eta", eta);
-                return new GradientDescent(eta, tMax, tol);
+                return new GradientDescent(eta, tMax, tol, anneal(tMax));
             case "sgd":
+                if (annealSchedule != null) {
+                    throw bad("--anneal", "is not available for sgd yet");
+                }
                 positive("--eta", eta);
                 int batch = this.batch == null ? 1000 : this.batch;
                 if (batch < 1) {
@@ -284,6 +295,34 @@ final class TrajectoryCommand implements Callable<Integer> {
                 return new StochasticGradientDescent(eta, batch, tMax, tol, chosen);
             default:
                 throw bad("--dynamics", "must be flow, gd, sgd or realnvp, got '" + dynamics + "'");
+        }
+    }
+
+    /** The schedule of {@code --anneal --beta0 --tau} for a run of the given length, by {@link Anneal}'s rules. */
+    private Anneal anneal(double length) {
+        if (annealSchedule == null) {
+            if (beta0 != null || tau != null) {
+                throw bad("--beta0/--tau", "apply only with --anneal " + String.join(" | ", Anneal.Schedule.labels()));
+            }
+            return Anneal.NONE;
+        }
+        Anneal.Schedule schedule = Anneal.Schedule.parse(annealSchedule);
+        if (schedule == null) {
+            throw bad("--anneal", "must be " + String.join(" or ", Anneal.Schedule.labels()) + ", got '" + annealSchedule + "'");
+        }
+        if (beta0 == null || tau == null) {
+            throw bad("--anneal", "needs --beta0 and --tau");
+        }
+        check("--beta0", Anneal.beta0Problem(beta0));
+        check("--tau", Anneal.tauProblem(tau));
+        Anneal anneal = new Anneal(schedule, beta0, tau);
+        check("--tau", anneal.horizonProblem(length));
+        return anneal;
+    }
+
+    private static void check(String option, String why) {
+        if (why != null) {
+            throw bad(option, why);
         }
     }
 

@@ -69,6 +69,26 @@ class TrajectoryCommandTest {
         assertTrue(r.err().contains("steps/s"), r.err());
     }
 
+    /** {@code --anneal} changes the run; {@code --beta0 1} anneals nothing and prints what no annealing prints. */
+    @Test
+    void annealOptionsTemperTheRun() {
+        String[] plain = {"trajectory", "--R", "3", "--d", "1000", "--seed", "0", "--t-max", "300", "--every", "50"};
+        Result none = run(plain);
+        Result flat = run(concat(plain, "--anneal", "linear", "--beta0", "1", "--tau", "100"));
+        Result hot = run(concat(plain, "--anneal", "linear", "--beta0", "0.05", "--tau", "100"));
+        assertEquals(0, hot.exit(), hot.err());
+        assertEquals(none.out(), flat.out());
+        assertTrue(!none.out().equals(hot.out()), hot.out());
+        assertTrue(hot.err().startsWith("outcome=COVERAGE"), hot.err());
+        assertTrue(none.err().startsWith("outcome=MEAN_ALIGNMENT"), none.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void badArgumentsGetOneLineNamingTheOptionAndExitCode2() {
         String[][] cases = {
@@ -81,8 +101,15 @@ class TrajectoryCommandTest {
             {"--R", "2", "--dynamics", "realnvp", "--d", "1"},
             {"--R", "2", "--dynamics", "realnvp", "--layers", "1"},
             {"--R", "2", "--dynamics", "realnvp", "--init-scale", "-0.1"},
+            {"--R", "2", "--anneal", "cosine", "--beta0", "0.1", "--tau", "10"},
+            {"--R", "2", "--anneal", "linear", "--beta0", "0", "--tau", "10"},
+            {"--R", "2", "--anneal", "linear", "--beta0", "0.1", "--tau", "500"},
+            {"--R", "2", "--anneal", "linear", "--beta0", "0.1"},
+            {"--R", "2", "--beta0", "0.1"},
+            {"--R", "2", "--dynamics", "realnvp", "--steps", "50", "--anneal", "geometric", "--beta0", "0.1", "--tau", "60"},
         };
-        String[] named = {"--w-star", "--d", "--R", "--R", "--m1/--m2/--s", "--dynamics", "--d", "layers", "initScale"};
+        String[] named = {"--w-star", "--d", "--R", "--R", "--m1/--m2/--s", "--dynamics", "--d", "layers", "initScale",
+            "--anneal", "--beta0", "--tau", "--anneal", "--beta0/--tau", "--tau"};
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 1];
             args[0] = "trajectory";

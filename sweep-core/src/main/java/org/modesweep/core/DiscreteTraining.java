@@ -1,22 +1,32 @@
 package org.modesweep.core;
 
+import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
 
 /**
  * The loop shared by the step-based dynamics: {@code t = η × steps}, convergence when the last
  * step's change divided by {@code η} is under the tolerance (THEORY.md §5), plateau time counted in
  * whole steps, and output at the first step at or past each multiple of the recording interval.
+ * Annealed, each step is taken at {@code β} of its start time, and a step counts towards convergence
+ * only if it starts at or after {@code tau} (THEORY.md §9).
  */
 final class DiscreteTraining {
 
     private DiscreteTraining() {
     }
 
-    /**
-     * @param step advances the training by one step and returns the new overlaps
-     */
+    /** Without annealing. */
     static Run run(double eta, double tMax, double tol, State start, double plateauCos, Recorder recorder,
                    Supplier<State> step) {
+        return run(eta, tMax, tol, Anneal.NONE, start, plateauCos, recorder, beta -> step.get());
+    }
+
+    /**
+     * @param step advances the training by one step at the given inverse temperature and returns the new
+     *             overlaps
+     */
+    static Run run(double eta, double tMax, double tol, Anneal anneal, State start, double plateauCos,
+                   Recorder recorder, DoubleFunction<State> step) {
         long steps = Math.round(Math.ceil(tMax / eta - 1e-9));
         PlateauClock plateau = new PlateauClock(0, false);
         State y = start;
@@ -25,8 +35,10 @@ final class DiscreteTraining {
         long n = 0;
         boolean converged = false;
         String error = null;
+        double settled = anneal.settled();
         while (n < steps) {
-            State next = step.get();
+            double t0 = n * eta;
+            State next = step.apply(anneal.beta(t0));
             plateau.advance(eta, y.onPlateau(plateauCos));
             n++;
             if (!next.isFinite()) {
@@ -36,7 +48,7 @@ final class DiscreteTraining {
             double change = next.maxAbsDifference(y, eta);
             y = next;
             double t = n * eta;
-            if (change < tol) {
+            if (change < tol && t0 >= settled) {
                 converged = true;
                 break;
             }

@@ -32,4 +32,9 @@ public sealed interface Dynamics permits Flow, GradientDescent, StochasticGradie
 
     /** Name of the dynamics type: {@code flow}, {@code gd}, {@code sgd} or {@code realnvp}. */
     String type();
+
+    /** The annealing schedule (THEORY.md §9), {@link Anneal#NONE} without one. */
+    default Anneal anneal() {
+        return Anneal.NONE;
+    }
 }

@@ -16,8 +16,12 @@ import org.hipparchus.ode.sampling.ODEStateInterpolator;
  * output's derivative) or at {@code tMax}; plateau entries and exits are located the same way, so the
  * plateau time is exact up to root-finding accuracy. A step is interpolated (three more evaluations)
  * only when it holds one of these events or an output time.
+ *
+ * <p>Annealed (THEORY.md §9), the flow is the tempered one, {@code β(t)} at each stage's time; {@code β} has
+ * a kink at {@code tau}, so the integration stops there and restarts (no step straddles it, and the
+ * high-order steps keep their accuracy), and it may stop as converged only from {@code tau} on.
  */
-public record Flow(double tMax, double rtol, double convergenceTol) implements Dynamics {
+public record Flow(double tMax, double rtol, double convergenceTol, Anneal anneal) implements Dynamics {
 
     /** Absolute tolerance relative to rtol, in normalised units (overlaps of order 1). */
     private static final double ATOL_PER_RTOL = 0.1;
@@ -44,27 +48,35 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
         Check.positive("tMax", tMax);
         Check.positive("rtol", rtol);
         Check.positive("convergenceTol", convergenceTol);
+        anneal.checkHorizon(tMax);
+    }
+
+    /** Without annealing. */
+    public Flow(double tMax, double rtol, double convergenceTol) {
+        this(tMax, rtol, convergenceTol, Anneal.NONE);
     }
 
     @Override
     public Run run(ReducedModel model, State start, double plateauCos, RandomGenerator rng, Recorder recorder) {
-        DormandPrince853 integrator = new DormandPrince853(checkedDerivative(model), State.DIMENSION,
+        DormandPrince853 integrator = new DormandPrince853(checkedDerivative(model, anneal), State.DIMENSION,
             MIN_STEP, Math.min(tMax, MAX_STEP), rtol * ATOL_PER_RTOL, rtol, MAX_EVALUATIONS);
         PlateauClock plateau = new PlateauClock(0, start.onPlateau(plateauCos));
+        double settled = anneal.settled();
         double[] accepted = start.toArray();
         double acceptedTime = 0;
         try {
             integrator.start(0, accepted);
             recorder.record(0, start);
-            if (maxAbs(integrator.derivative()) < convergenceTol) {
+            if (settled == 0 && maxAbs(integrator.derivative()) < convergenceTol) {
                 return new Run(start, 0, true, 0, integrator.evaluations(), null);
             }
             double nextOutput = recorder.every();
             while (true) {
-                integrator.step(tMax);
+                boolean tempered = integrator.time() < settled;
+                integrator.step(tempered ? Math.min(settled, tMax) : tMax);
                 Step step = new Step(integrator);
-                boolean converged = maxAbs(integrator.derivative()) < convergenceTol;
-                double end = converged
+                boolean converged = maxAbs(integrator.derivative()) < convergenceTol && step.end >= settled;
+                double end = converged && !tempered
                     ? step.crossing(s -> maxAbs(s.getCompleteDerivative()) - convergenceTol, step.start, step.end,
                         STOP_TIME_ACCURACY, 1e-3 * convergenceTol, AllowedSolution.RIGHT_SIDE)
                     : step.end;
@@ -81,6 +93,10 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
                 }
                 System.arraycopy(integrator.state(), 0, accepted, 0, State.DIMENSION);
                 acceptedTime = end;
+                if (tempered && end == settled) {
+                    // the kink of β: a fresh start, from which β = 1 (a rounded landing short of tau takes one tiny step more)
+                    integrator.start(end, accepted);
+                }
             }
         } catch (NonFiniteVelocity | DormandPrince853.StepFailure | MathRuntimeException e) {
             String message = e instanceof NonFiniteVelocity ? e.getMessage() + " in the step from t=" + acceptedTime
@@ -99,10 +115,13 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
         return Double.isFinite(every) ? nextOutput - every : 0;
     }
 
-    /** The model's velocity, refusing a non-finite one so that the integrator stops instead of shrinking its step. */
-    private static DormandPrince853.Rhs checkedDerivative(ReducedModel model) {
-        return (y, dy) -> {
-            model.derivative(y, dy);
+    /**
+     * The model's velocity at {@code β(t)}, refusing a non-finite one so that the integrator stops instead of
+     * shrinking its step.
+     */
+    private static DormandPrince853.Rhs checkedDerivative(ReducedModel model, Anneal anneal) {
+        return (t, y, dy) -> {
+            model.derivative(anneal.beta(t), y, dy);
             for (double v : dy) {
                 if (!Double.isFinite(v)) {
                     throw new NonFiniteVelocity(y);
@@ -196,7 +215,7 @@ public record Flow(double tMax, double rtol, double convergenceTol) implements D
 
     @Override
     public String describe() {
-        return "flow(tMax=" + tMax + ", rtol=" + rtol + ", tol=" + convergenceTol + ")";
+        return "flow(tMax=" + tMax + ", rtol=" + rtol + ", tol=" + convergenceTol + anneal.describeSuffix() + ")";
     }
 
     @Override

@@ -26,9 +26,12 @@ import org.modesweep.core.realnvp.RealNvp;
  * @param initScale    0: the identity start {@code q = N(0, I)} (output layers zero); {@code > 0}: output
  *                     layers uniform in {@code [−initScale, initScale]} from the run's seed, a random
  *                     perturbed start ({@link RealNvp#initialParameters(RandomGenerator, double)})
+ * @param anneal       the tempered loss {@code E_q[log q − β log p]} with {@code β} of the step count
+ *                     (THEORY.md §9), {@link Anneal#NONE} for plain reverse KL
  */
 public record RealNvpDynamics(int layers, int width, double lr, int batch, int steps, int evalBatch,
-                              double scaleBound, double coverTol, double collapseFrac, double initScale)
+                              double scaleBound, double coverTol, double collapseFrac, double initScale,
+                              Anneal anneal)
     implements Dynamics, java.io.Serializable {
 
     public static final int DEFAULT_LAYERS = 4;
@@ -58,9 +61,16 @@ public record RealNvpDynamics(int layers, int width, double lr, int batch, int s
             throw new IllegalArgumentException("collapseFrac must be < 1, got " + collapseFrac);
         }
         Check.nonNegative("initScale", initScale);
+        anneal.checkHorizon(steps);
     }
 
-    /** The identity start ({@code initScale = 0}). */
+    /** Without annealing. */
+    public RealNvpDynamics(int layers, int width, double lr, int batch, int steps, int evalBatch,
+                           double scaleBound, double coverTol, double collapseFrac, double initScale) {
+        this(layers, width, lr, batch, steps, evalBatch, scaleBound, coverTol, collapseFrac, initScale, Anneal.NONE);
+    }
+
+    /** The identity start ({@code initScale = 0}), without annealing. */
     public RealNvpDynamics(int layers, int width, double lr, int batch, int steps, int evalBatch,
                            double scaleBound, double coverTol, double collapseFrac) {
         this(layers, width, lr, batch, steps, evalBatch, scaleBound, coverTol, collapseFrac, DEFAULT_INIT_SCALE);
@@ -72,7 +82,7 @@ public record RealNvpDynamics(int layers, int width, double lr, int batch, int s
             throw new IllegalArgumentException("realnvp needs 2 <= d <= " + MAX_D + ", got d = " + d);
         }
         RealNvp flow = new RealNvp((int) d, layers, width, scaleBound);
-        return new FlowTraining(flow, new BimodalTarget(R, wStar), lr, batch, evalBatch, initScale, seed)
+        return new FlowTraining(flow, new BimodalTarget(R, wStar), lr, batch, evalBatch, initScale, anneal, seed)
             .run(steps, recorder);
     }
 
@@ -117,12 +127,15 @@ public record RealNvpDynamics(int layers, int width, double lr, int batch, int s
         return 0;
     }
 
-    /** The parameters; {@code initScale} only when it is not the default 0, so identity-start rows read as before. */
+    /**
+     * The parameters; {@code initScale} only when it is not the default 0 and the schedule only when annealed, so
+     * identity-start, unannealed rows read as before.
+     */
     @Override
     public String describe() {
         return "realnvp(layers=" + layers + ", width=" + width + ", lr=" + lr + ", batch=" + batch + ", steps=" + steps
             + ", evalBatch=" + evalBatch + ", scaleBound=" + scaleBound + ", coverTol=" + coverTol
-            + ", collapseFrac=" + collapseFrac + (initScale == 0 ? "" : ", initScale=" + initScale) + ")";
+            + ", collapseFrac=" + collapseFrac + (initScale == 0 ? "" : ", initScale=" + initScale) + anneal.describeSuffix() + ")";
     }
 
     @Override

@@ -17,6 +17,12 @@ import org.hipparchus.util.FastMath;
  * of {@code L_k}; the model terms {@code ρ_k} and {@code E softplus(z + c)} share the spread
  * {@code √Δ} and their centre {@code U_k + c}.
  *
+ * <p>Annealing (THEORY.md §9) tempers the target to {@code p^β}: the velocities become
+ * {@code w_k [β T_k μ* − ρ_k μ1 − (1 − ρ_k) μ2 + (1 − β) μ_k]} and {@code L1 − L2} gains
+ * {@code −(1 − β)} times its target part and {@code (Q11 − Q22)/2}. {@code β} (named {@code invT} here, as
+ * {@code beta1} is a velocity coefficient) is an argument of the dynamics; at {@code β = 1} the arithmetic
+ * is exactly the untempered one. {@link #kl} is always the untempered {@code KL(q‖p)}.
+ *
  * <p>One model per trajectory: it keeps the expectations of the last state in scratch fields, so
  * that the flow's right-hand side allocates nothing; it is not for concurrent use.
  */
@@ -84,10 +90,11 @@ public final class ReducedModel {
     }
 
     /**
-     * Evaluates the expectations and velocities of state {@code y = (m1, m2, q11, q22, q12, a)} into the
-     * scratch fields; the softplus expectations only if asked (trainable weights, KL).
+     * Evaluates the expectations and velocities at inverse temperature {@code invT} of state
+     * {@code y = (m1, m2, q11, q22, q12, a)} into the scratch fields; the softplus expectations only if
+     * asked (trainable weights, KL).
      */
-    private void terms(double[] y, boolean softplus) {
+    private void terms(double[] y, boolean softplus, double invT) {
         m1 = y[0];
         m2 = y[1];
         q11 = y[2];
@@ -135,6 +142,12 @@ public final class ReducedModel {
         alpha2 = w2 * t2;
         beta2 = -w2 * rho2;
         gamma2 = -w2 * (1 - rho2);
+        if (invT != 1) {
+            alpha1 *= invT;
+            alpha2 *= invT;
+            beta1 += w1 * (1 - invT);
+            gamma2 += w2 * (1 - invT);
+        }
     }
 
     /**
@@ -155,9 +168,12 @@ public final class ReducedModel {
         return logRatio(m2, q22, modelSoftplus2, targetSoftplus2);
     }
 
-    /** {@code dy/dt} of state {@code y} into {@code dy}, normalised like the state; allocates nothing. */
-    public void derivative(double[] y, double[] dy) {
-        terms(y, trainable);
+    /**
+     * {@code dy/dt} of state {@code y} at inverse temperature {@code invT} into {@code dy}, normalised like
+     * the state; allocates nothing.
+     */
+    public void derivative(double invT, double[] y, double[] dy) {
+        terms(y, trainable, invT);
         dy[0] = alpha1 + m1 * beta1 + m2 * gamma1;
         dy[1] = alpha2 + m1 * beta2 + m2 * gamma2;
         dy[2] = 2 * (m1 * alpha1 + q11 * beta1 + q12 * gamma1);
@@ -167,22 +183,34 @@ public final class ReducedModel {
             // L1 − L2: the terms common to both components (log w2, ½Q22, the target's constants) cancel
             double dL = r2 * (q12 - q22) + modelSoftplus1 - modelSoftplus2 + r2 * (m1 - m2)
                 - targetSoftplus1 + targetSoftplus2;
+            if (invT != 1) {
+                // (1 − β) of the target part moves to −|x|²/2's E_k = −(Q_kk + d)/2; d cancels
+                dL -= (1 - invT) * (r2 * (m1 - m2) - targetSoftplus1 + targetSoftplus2 + 0.5 * r2 * (q11 - q22));
+            }
             dy[5] = -2 * w1 * w2 * dL;
         } else {
             dy[5] = 0.0;
         }
     }
 
-    /** {@code dy/dt} of the gradient flow. */
-    public double[] derivative(State y) {
+    /** {@code dy/dt} of the gradient flow at inverse temperature {@code invT}. */
+    public double[] derivative(State y, double invT) {
         double[] dy = new double[State.DIMENSION];
-        derivative(y.toArray(), dy);
+        derivative(invT, y.toArray(), dy);
         return dy;
     }
 
-    /** {@code y} after one step of population gradient descent, {@code μk ← μk + η v_k}, exact in the overlaps. */
-    public State gradientStep(State y, double eta) {
-        double[] dy = derivative(y);
+    /** {@code dy/dt} of the untempered gradient flow. */
+    public double[] derivative(State y) {
+        return derivative(y, 1);
+    }
+
+    /**
+     * {@code y} after one step of population gradient descent at inverse temperature {@code invT},
+     * {@code μk ← μk + η v_k}, exact in the overlaps.
+     */
+    public State gradientStep(State y, double eta, double invT) {
+        double[] dy = derivative(y, invT);
         return new State(
             m1 + eta * dy[0],
             m2 + eta * dy[1],
@@ -201,7 +229,7 @@ public final class ReducedModel {
 
     /** {@code KL(q‖p) = w1 L1 + w2 L2}, up to quadrature error. */
     public double kl(State y) {
-        terms(y.toArray(), true);
+        terms(y.toArray(), true, 1);
         return w1 * logRatio1() + w2 * logRatio2();
     }
 

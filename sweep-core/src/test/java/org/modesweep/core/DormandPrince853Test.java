@@ -25,7 +25,12 @@ class DormandPrince853Test {
             .toArray();
     }
 
-    private static OrdinaryDifferentialEquation ode(ReducedModel model) {
+    /** The untempered reduced flow. */
+    private static DormandPrince853.Rhs rhs(ReducedModel model) {
+        return (t, y, dy) -> model.derivative(1, y, dy);
+    }
+
+    private static OrdinaryDifferentialEquation ode(DormandPrince853.Rhs rhs) {
         return new OrdinaryDifferentialEquation() {
             @Override
             public int getDimension() {
@@ -35,7 +40,7 @@ class DormandPrince853Test {
             @Override
             public double[] computeDerivatives(double t, double[] y) {
                 double[] dy = new double[State.DIMENSION];
-                model.derivative(y, dy);
+                rhs.derivative(t, y, dy);
                 return dy;
             }
         };
@@ -46,37 +51,50 @@ class DormandPrince853Test {
         for (Weights weights : Weights.values()) {
             for (long seed = 0; seed < 4; seed++) {
                 Problem problem = new Problem(2.5, 1000, W_STAR, weights);
-                ReducedModel model = new ReducedModel(problem);
-                double[] y0 = start(problem, seed);
-                double tEnd = 120;
-                DormandPrince853Integrator reference = new DormandPrince853Integrator(1e-14, 5, 1e-10, 1e-9);
-                List<double[]> referenceSteps = new ArrayList<>();
-                reference.addStepHandler(s -> {
-                    ODEStateAndDerivative end = s.getCurrentState();
-                    double[] row = new double[State.DIMENSION + 1];
-                    row[0] = end.getTime();
-                    System.arraycopy(end.getCompleteState(), 0, row, 1, State.DIMENSION);
-                    referenceSteps.add(row);
-                });
-                reference.integrate(ode(model), new ODEState(0, y0), tEnd);
-
-                DormandPrince853 lean = new DormandPrince853(model::derivative, State.DIMENSION, 1e-14, 5, 1e-10, 1e-9, 1_000_000);
-                lean.start(0, y0);
-                int steps = 0;
-                while (lean.time() < tEnd) {
-                    lean.step(tEnd);
-                    double[] expected = referenceSteps.get(steps++);
-                    assertEquals(expected[0], lean.time(), 1e-12 * tEnd, weights + " seed " + seed + ": step " + steps + " ends");
-                    for (int j = 0; j < State.DIMENSION; j++) {
-                        assertEquals(expected[j + 1], lean.state()[j], 1e-12, weights + " seed " + seed + " step " + steps);
-                    }
-                }
-                assertEquals(referenceSteps.size(), steps, weights + " seed " + seed + ": number of steps");
-                // Hipparchus evaluates 15 stages per attempt, this 11 per attempt and 1 per accepted step
-                assertTrue(lean.evaluations() < 0.85 * reference.getEvaluations(),
-                    lean.evaluations() + " vs " + reference.getEvaluations() + " evaluations");
+                sameStepsAsHipparchus(rhs(new ReducedModel(problem)), start(problem, seed), 120, weights + " seed " + seed);
             }
         }
+    }
+
+    /** A time-dependent system: the tempered flow with β rising linearly (stage times enter through β(t)). */
+    @Test
+    void takesHipparchusStepsOnATimeDependentSystem() {
+        for (Weights weights : Weights.values()) {
+            Problem problem = new Problem(3, 1000, W_STAR, weights);
+            ReducedModel model = new ReducedModel(problem);
+            Anneal anneal = new Anneal(Anneal.Schedule.LINEAR, 0.05, 100);
+            sameStepsAsHipparchus((t, y, dy) -> model.derivative(anneal.beta(t), y, dy), start(problem, 3), 90,
+                "annealed " + weights);
+        }
+    }
+
+    private static void sameStepsAsHipparchus(DormandPrince853.Rhs rhs, double[] y0, double tEnd, String label) {
+        DormandPrince853Integrator reference = new DormandPrince853Integrator(1e-14, 5, 1e-10, 1e-9);
+        List<double[]> referenceSteps = new ArrayList<>();
+        reference.addStepHandler(s -> {
+            ODEStateAndDerivative end = s.getCurrentState();
+            double[] row = new double[State.DIMENSION + 1];
+            row[0] = end.getTime();
+            System.arraycopy(end.getCompleteState(), 0, row, 1, State.DIMENSION);
+            referenceSteps.add(row);
+        });
+        reference.integrate(ode(rhs), new ODEState(0, y0), tEnd);
+
+        DormandPrince853 lean = new DormandPrince853(rhs, State.DIMENSION, 1e-14, 5, 1e-10, 1e-9, 1_000_000);
+        lean.start(0, y0);
+        int steps = 0;
+        while (lean.time() < tEnd) {
+            lean.step(tEnd);
+            double[] expected = referenceSteps.get(steps++);
+            assertEquals(expected[0], lean.time(), 1e-12 * tEnd, label + ": step " + steps + " ends");
+            for (int j = 0; j < State.DIMENSION; j++) {
+                assertEquals(expected[j + 1], lean.state()[j], 1e-12, label + " step " + steps);
+            }
+        }
+        assertEquals(referenceSteps.size(), steps, label + ": number of steps");
+        // Hipparchus evaluates 15 stages per attempt, this 11 per attempt and 1 per accepted step
+        assertTrue(lean.evaluations() < 0.85 * reference.getEvaluations(),
+            lean.evaluations() + " vs " + reference.getEvaluations() + " evaluations");
     }
 
     @Test
@@ -84,7 +102,7 @@ class DormandPrince853Test {
         Problem problem = new Problem(2.5, 1000, W_STAR, Weights.TRAINABLE);
         ReducedModel model = new ReducedModel(problem);
         double[] y0 = start(problem, 7);
-        DormandPrince853 lean = new DormandPrince853(model::derivative, State.DIMENSION, 1e-14, 5, 1e-10, 1e-9, 1_000_000);
+        DormandPrince853 lean = new DormandPrince853(rhs(model), State.DIMENSION, 1e-14, 5, 1e-10, 1e-9, 1_000_000);
         lean.start(0, y0);
         double worst = 0;
         int checked = 0;
@@ -108,13 +126,13 @@ class DormandPrince853Test {
     /** The state at {@code t} by Hipparchus at rtol 1e-13, ending exactly at {@code t}. */
     private static double[] tight(ReducedModel model, double[] y0, double t) {
         DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-14, 1, 1e-14, 1e-13);
-        return integrator.integrate(ode(model), new ODEState(0, y0), t).getCompleteState();
+        return integrator.integrate(ode(rhs(model)), new ODEState(0, y0), t).getCompleteState();
     }
 
     @Test
     void aStepThatCannotMeetTheToleranceFailsClearly() {
         // dy/dt = 1/(1 − t)^2 blows up at t = 1 (autonomous form: y' = y², y(0) = 1)
-        DormandPrince853 blowUp = new DormandPrince853((y, dy) -> dy[0] = y[0] * y[0], 1, 1e-10, 1, 1e-12, 1e-10, 1_000_000);
+        DormandPrince853 blowUp = new DormandPrince853((t, y, dy) -> dy[0] = y[0] * y[0], 1, 1e-10, 1, 1e-12, 1e-10, 1_000_000);
         blowUp.start(0, new double[] {1});
         DormandPrince853.StepFailure failure = assertThrows(DormandPrince853.StepFailure.class, () -> {
             while (blowUp.time() < 2) {

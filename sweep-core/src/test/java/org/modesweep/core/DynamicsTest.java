@@ -14,7 +14,7 @@ class DynamicsTest {
     private static final double W_STAR = 2.0 / 3;
 
     /** Records the state at fixed times. */
-    private static final class Samples implements Recorder {
+    static final class Samples implements Recorder {
         final double every;
         final List<double[]> rows = new ArrayList<>();
 
@@ -45,12 +45,12 @@ class DynamicsTest {
         }
     }
 
-    private static State start(Problem problem, long seed) {
+    static State start(Problem problem, long seed) {
         State y = new InitialCondition.Sphere(null).overlaps(problem, new SplittableRandom(seed));
         return new State(y.m1(), y.m2(), y.q11(), y.q22(), y.q12(), problem.trainable() ? 0 : problem.targetLogit());
     }
 
-    private static State runTo(Dynamics dynamics, ReducedModel model, State start, double t, long noiseSeed) {
+    static State runTo(Dynamics dynamics, ReducedModel model, State start, double t, long noiseSeed) {
         Samples samples = new Samples(t);
         dynamics.run(model, start, 0.5, new SplittableRandom(noiseSeed), samples);
         return samples.at(t);

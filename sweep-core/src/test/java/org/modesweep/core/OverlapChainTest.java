@@ -125,7 +125,7 @@ class OverlapChainTest {
         Problem problem = new Problem(2.5, 20, 2.0 / 3, Weights.TRAINABLE);
         State y0 = new State(0.3, -0.2, 1.1, 0.9, 0.1, 0.3);
         double eta = 0.05;
-        State gd = new ReducedModel(problem).gradientStep(y0, eta);
+        State gd = new ReducedModel(problem).gradientStep(y0, eta, 1);
         double[] exact = gd.toArray();
         int draws = 1000;
         double[] previous = null;

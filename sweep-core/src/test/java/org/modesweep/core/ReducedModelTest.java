@@ -137,7 +137,7 @@ class ReducedModelTest {
             n2[j] = mu2[j] + eta * v[1][j];
         }
         State y = overlaps(mu1, mu2, R, a);
-        State step = model.gradientStep(y, eta);
+        State step = model.gradientStep(y, eta, 1);
         State expected = overlaps(n1, n2, R, a + eta * model.derivative(y)[5]);
         assertTrue(step.maxAbsDifference(expected, 1) < 1e-6, step + " vs " + expected);
     }

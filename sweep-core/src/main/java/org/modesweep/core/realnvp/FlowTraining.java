@@ -1,12 +1,15 @@
 package org.modesweep.core.realnvp;
 
 import java.util.SplittableRandom;
+import org.modesweep.core.Anneal;
 
 /**
  * Reverse-KL training of a RealNVP (THEORY.md §7): each step draws {@code batch} base samples
  * {@code z ~ N(0, I)}, pushes them through the flow, and takes an Adam step on the gradient of
- * {@code KL̂ = mean_i [log N(z_i) − log|det ∂f/∂z|(z_i) − log p(f(z_i))]} (reparametrised). Measurements
- * use a fixed evaluation batch, so their changes over training are the flow's, not sampling noise.
+ * {@code KL̂ = mean_i [log N(z_i) − log|det ∂f/∂z|(z_i) − log p(f(z_i))]} (reparametrised). Annealed
+ * (THEORY.md §9), step {@code n} descends the tempered loss with {@code β · log p} at {@code β(n − 1)} (time
+ * in steps). Measurements use a fixed evaluation batch, so their changes over training are the flow's, not
+ * sampling noise; their KL is the untempered one.
  *
  * <p>Randomness: the seed feeds a splittable generator whose first child initialises the weights,
  * the second draws the training samples and the third the evaluation batch, so the weights and
@@ -21,6 +24,7 @@ public final class FlowTraining {
 
     private final RealNvp flow;
     private final Target target;
+    private final Anneal anneal;
     private final double[] theta;
     private final double[] grad;
     private final Adam adam;
@@ -33,19 +37,21 @@ public final class FlowTraining {
 
     /** Training from the identity start ({@code initScale = 0}). */
     public FlowTraining(RealNvp flow, Target target, double lr, int batch, int evalBatch, long seed) {
-        this(flow, target, lr, batch, evalBatch, 0, seed);
+        this(flow, target, lr, batch, evalBatch, 0, Anneal.NONE, seed);
     }
 
     /**
      * Training from {@link RealNvp#initialParameters(java.util.random.RandomGenerator, double)} with
-     * {@code initScale} (0: the identity start, {@code q = N(0, I)}).
+     * {@code initScale} (0: the identity start, {@code q = N(0, I)}), annealed by {@code anneal}.
      */
-    public FlowTraining(RealNvp flow, Target target, double lr, int batch, int evalBatch, double initScale, long seed) {
+    public FlowTraining(RealNvp flow, Target target, double lr, int batch, int evalBatch, double initScale,
+                        Anneal anneal, long seed) {
         if (batch < 1 || evalBatch < 1) {
             throw new IllegalArgumentException("batch and evalBatch must be >= 1, got " + batch + ", " + evalBatch);
         }
         this.flow = flow;
         this.target = target;
+        this.anneal = anneal;
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom init = root.split();
         this.samples = root.split();
@@ -70,7 +76,7 @@ public final class FlowTraining {
         recorder.record(m, flow, theta);
         long every = recorder.every();
         for (long n = 1; n <= steps; n++) {
-            double kl = step();
+            double kl = step(anneal.beta(n - 1));
             if (!Double.isFinite(kl)) {
                 return new Result(measure(n), n, "non-finite KL estimate at step " + n);
             }
@@ -85,29 +91,31 @@ public final class FlowTraining {
         return new Result(m, steps, m.isFinite() ? null : "non-finite measurement after training");
     }
 
-    /** One Adam step; returns the batch's KL estimate before the step. */
-    double step() {
+    /** One Adam step on the loss tempered at {@code beta}; returns the batch's loss estimate before the step. */
+    double step(double beta) {
         for (double[] row : batchZ) {
             gaussian(samples, row);
         }
-        double kl = klGradient(theta, batchZ, grad);
+        double kl = klGradient(theta, batchZ, grad, beta);
         adam.step(theta, grad);
         return kl;
     }
 
     /**
-     * The reverse-KL estimate {@code mean_i [log N(z_i) − log|det| − log p(f(z_i))]} (up to constants
-     * that cancel) at {@code theta} for base samples {@code zs}, and its gradient into {@code grad}.
+     * The tempered reverse-KL estimate {@code mean_i [log N(z_i) − log|det| − β log p(f(z_i))]} (up to
+     * constants that do not depend on {@code theta}) at {@code theta} for base samples {@code zs}, and its
+     * gradient into {@code grad}; {@code beta = 1} is the KL.
      */
-    double klGradient(double[] theta, double[][] zs, double[] grad) {
+    double klGradient(double[] theta, double[][] zs, double[] grad, double beta) {
         java.util.Arrays.fill(grad, 0);
         double sum = 0;
         double scale = 1.0 / zs.length;
+        double pathScale = -beta * scale;
         for (double[] zi : zs) {
             double logDet = flow.forward(theta, zi, x, ws);
-            sum += -0.5 * dot(zi, zi) - logDet - target.logDensity(x, gx);
+            sum += -0.5 * dot(zi, zi) - logDet - beta * target.logDensity(x, gx);
             for (int k = 0; k < gx.length; k++) {
-                gx[k] *= -scale; // ∂KL̂/∂x = −∇log p / B
+                gx[k] *= pathScale; // ∂loss/∂x = −β ∇log p / B
             }
             flow.backward(theta, gx, -scale, grad, ws);
         }

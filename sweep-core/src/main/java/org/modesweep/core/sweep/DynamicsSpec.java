@@ -3,6 +3,7 @@ package org.modesweep.core.sweep;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.modesweep.core.Anneal;
 import org.modesweep.core.Dynamics;
 import org.modesweep.core.Flow;
 import org.modesweep.core.GradientDescent;
@@ -14,30 +15,43 @@ import org.modesweep.core.StochasticGradientDescent;
  * {@code gd}, {@code sgd} or {@code realnvp}; {@code rtol} applies to {@code flow} only, {@code eta} to
  * {@code gd} and {@code sgd}, {@code batch} and {@code engine} to {@code sgd} (null where they do not apply). A
  * {@code realnvp} block is held whole in {@code realnvp} (null otherwise; its {@code tMax} is the step
- * count and {@code tol} is unused).
+ * count and {@code tol} is unused). {@code anneal} is the schedule ({@link Anneal#NONE} without the key; a
+ * realnvp block's is its {@code realnvp}'s).
  */
 public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Double eta, Integer batch,
-                           StochasticGradientDescent.Engine engine, RealNvpDynamics realnvp) implements Serializable {
+                           StochasticGradientDescent.Engine engine, RealNvpDynamics realnvp, Anneal anneal)
+    implements Serializable {
 
     public static final double DEFAULT_RTOL = 1e-9;
     public static final double DEFAULT_TOL = 1e-8;
 
-    /** A reduced dynamics ({@code flow}, {@code gd}, {@code sgd}). */
+    /** A reduced dynamics ({@code flow}, {@code gd}, {@code sgd}) without annealing. */
     public DynamicsSpec(String type, double tMax, Double rtol, double tol, Double eta, Integer batch,
                         StochasticGradientDescent.Engine engine) {
-        this(type, tMax, rtol, tol, eta, batch, engine, null);
+        this(type, tMax, rtol, tol, eta, batch, engine, Anneal.NONE);
+    }
+
+    /** A reduced dynamics ({@code flow}, {@code gd}, {@code sgd}). */
+    public DynamicsSpec(String type, double tMax, Double rtol, double tol, Double eta, Integer batch,
+                        StochasticGradientDescent.Engine engine, Anneal anneal) {
+        this(type, tMax, rtol, tol, eta, batch, engine, null, anneal);
     }
 
     /** A {@code realnvp} block. */
     public static DynamicsSpec realnvp(RealNvpDynamics nvp) {
-        return new DynamicsSpec("realnvp", nvp.steps(), null, 0, null, null, null, nvp);
+        return new DynamicsSpec("realnvp", nvp.steps(), null, 0, null, null, null, nvp, nvp.anneal());
     }
 
     public Dynamics build() {
         return switch (type) {
-            case "flow" -> new Flow(tMax, rtol, tol);
-            case "gd" -> new GradientDescent(eta, tMax, tol);
-            case "sgd" -> new StochasticGradientDescent(eta, batch, tMax, tol, engine);
+            case "flow" -> new Flow(tMax, rtol, tol, anneal);
+            case "gd" -> new GradientDescent(eta, tMax, tol, anneal);
+            case "sgd" -> {
+                if (anneal.annealed()) {
+                    throw new IllegalArgumentException("annealing is not available for sgd yet");
+                }
+                yield new StochasticGradientDescent(eta, batch, tMax, tol, engine);
+            }
             case "realnvp" -> realnvp;
             default -> throw new IllegalArgumentException("unknown dynamics type '" + type + "'");
         };
@@ -59,6 +73,7 @@ public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Do
             dyn.put("coverTol", n.coverTol());
             dyn.put("collapseFrac", n.collapseFrac());
             dyn.put("initScale", n.initScale());
+            putAnneal(dyn);
             return dyn;
         }
         dyn.put("tMax", tMax);
@@ -75,10 +90,25 @@ public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Do
         if (engine != null) {
             dyn.put("engine", engine.label());
         }
+        putAnneal(dyn);
         return dyn;
     }
 
-    /** Bit-exact text of every parameter, for hashes. */
+    /** The {@code anneal} block, only when annealed (as written: no key, no annealing). */
+    private void putAnneal(Map<String, Object> dyn) {
+        if (anneal.annealed()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("schedule", anneal.schedule().label());
+            a.put("beta0", anneal.beta0());
+            a.put("tau", anneal.tau());
+            dyn.put("anneal", a);
+        }
+    }
+
+    /**
+     * Bit-exact text of every parameter, for hashes; the schedule only when annealed, so specs without the key
+     * keep their point ids and hashes.
+     */
     String canonical() {
         if (realnvp != null) {
             RealNvpDynamics n = realnvp;
@@ -87,7 +117,7 @@ public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Do
                 + ",scaleBound=" + Canonical.num(n.scaleBound()) + ",coverTol=" + Canonical.num(n.coverTol())
                 + ",collapseFrac=" + Canonical.num(n.collapseFrac())
                 // only when set, so the identity start keeps the hashes (and rows) it had before the key existed
-                + (n.initScale() == 0 ? "" : ",initScale=" + Canonical.num(n.initScale())) + ")";
+                + (n.initScale() == 0 ? "" : ",initScale=" + Canonical.num(n.initScale())) + annealCanonical() + ")";
         }
         StringBuilder b = new StringBuilder(type).append("(tMax=").append(Canonical.num(tMax));
         if (rtol != null) {
@@ -104,6 +134,11 @@ public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Do
         if (engine == StochasticGradientDescent.Engine.REDUCED) {
             b.append(",engine=reduced");
         }
-        return b.append(')').toString();
+        return b.append(annealCanonical()).append(')').toString();
+    }
+
+    private String annealCanonical() {
+        return !anneal.annealed() ? "" : ",anneal=" + anneal.schedule().label() + "(beta0="
+            + Canonical.num(anneal.beta0()) + ",tau=" + Canonical.num(anneal.tau()) + ")";
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.modesweep.core.Anneal;
 import org.modesweep.core.InitialCondition;
 import org.modesweep.core.Problem;
 import org.modesweep.core.RealNvpDynamics;
@@ -80,11 +81,12 @@ public final class SpecParser {
     private static final List<String> RECORD = List.of("every", "seeds", "setups");
     private static final List<String> FIGURE = List.of("kind", "setups");
     private static final Map<String, List<String>> DYNAMICS = Map.of(
-        "flow", List.of("type", "tMax", "rtol", "tol"),
-        "gd", List.of("type", "eta", "tMax", "tol"),
-        "sgd", List.of("type", "eta", "batch", "tMax", "tol", "engine"),
+        "flow", List.of("type", "tMax", "rtol", "tol", "anneal"),
+        "gd", List.of("type", "eta", "tMax", "tol", "anneal"),
+        "sgd", List.of("type", "eta", "batch", "tMax", "tol", "engine", "anneal"),
         "realnvp", List.of("type", "steps", "layers", "width", "lr", "batch", "evalBatch", "scaleBound", "coverTol",
-            "collapseFrac", "initScale"));
+            "collapseFrac", "initScale", "anneal"));
+    private static final List<String> ANNEAL = List.of("schedule", "beta0", "tau");
     private static final Map<String, List<String>> INIT = Map.of(
         "sphere", List.of("type", "r0"),
         "gaussian", List.of("type", "sigma0"),
@@ -648,20 +650,22 @@ public final class SpecParser {
             return null;
         }
         checkKeys(m, key, allowed, " for " + type + " dynamics");
+        AnnealBlock anneal = anneal(m, key);
         if (type.equals("realnvp")) {
-            return realnvp(m, key, node);
+            return realnvp(m, key, node, anneal);
         }
         Double tMax = required(m, "tMax", key, node, "the time horizon of every run");
         if (tMax != null && tMax <= 0) {
             error(key + ".tMax", value(m, "tMax"), "must be > 0, got " + tMax);
             tMax = null;
         }
+        boolean ok = tMax != null && anneal.fits(tMax);
         Double tol = positive(m, "tol", key, DynamicsSpec.DEFAULT_TOL);
         Double rtol = null;
         Double eta = null;
         Integer batch = null;
         StochasticGradientDescent.Engine engine = null;
-        boolean ok = tMax != null && tol != null;
+        ok &= tol != null;
         if (type.equals("flow")) {
             rtol = positive(m, "rtol", key, DynamicsSpec.DEFAULT_RTOL);
             if (rtol != null && rtol >= 1) {
@@ -692,7 +696,7 @@ public final class SpecParser {
         if (!ok) {
             return null;
         }
-        DynamicsSpec spec = new DynamicsSpec(type, tMax, rtol, tol, eta, batch, engine);
+        DynamicsSpec spec = new DynamicsSpec(type, tMax, rtol, tol, eta, batch, engine, anneal.value());
         try {
             spec.build();
         } catch (IllegalArgumentException e) {
@@ -720,13 +724,14 @@ public final class SpecParser {
         }
     }
 
-    private DynamicsSpec realnvp(Map<String, NodeTuple> m, String key, Node node) {
+    private DynamicsSpec realnvp(Map<String, NodeTuple> m, String key, Node node, AnnealBlock anneal) {
         Long steps = null;
         if (!m.containsKey("steps")) {
             error(key + ".steps", node, "missing: the number of training steps of every run");
         } else {
             steps = integer(m, "steps", key, 1, Integer.MAX_VALUE, null);
         }
+        boolean annealOk = steps != null && anneal.fits(steps);
         Long layers = integer(m, "layers", key, 2, 1000, (long) RealNvpDynamics.DEFAULT_LAYERS);
         Long width = integer(m, "width", key, 1, 100_000, (long) RealNvpDynamics.DEFAULT_WIDTH);
         Long batch = integer(m, "batch", key, 1, Integer.MAX_VALUE, (long) RealNvpDynamics.DEFAULT_BATCH);
@@ -747,16 +752,89 @@ public final class SpecParser {
             initScale = null;
         }
         if (steps == null || layers == null || width == null || batch == null || evalBatch == null || lr == null
-            || scaleBound == null || coverTol == null || collapseFrac == null || initScale == null) {
+            || scaleBound == null || coverTol == null || collapseFrac == null || initScale == null || !annealOk) {
             return null;
         }
         try {
             return DynamicsSpec.realnvp(new RealNvpDynamics(layers.intValue(), width.intValue(), lr, batch.intValue(),
-                steps.intValue(), evalBatch.intValue(), scaleBound, coverTol, collapseFrac, initScale));
+                steps.intValue(), evalBatch.intValue(), scaleBound, coverTol, collapseFrac, initScale, anneal.value()));
         } catch (IllegalArgumentException e) {
             error(key, node, e.getMessage());
             return null;
         }
+    }
+
+    /** A parsed {@code anneal} block: its value (null after a reported error) and where its {@code tau} was written. */
+    private final class AnnealBlock {
+        private final Anneal value;
+        private final String key;
+        private final Node tau;
+
+        AnnealBlock(Anneal value, String key, Node tau) {
+            this.value = value;
+            this.key = key;
+            this.tau = tau;
+        }
+
+        Anneal value() {
+            return value;
+        }
+
+        /** Whether a valid schedule reaches {@code β = 1} within the run's {@code length}; reports it if not. */
+        boolean fits(double length) {
+            String why = value == null ? null : value.horizonProblem(length);
+            if (why != null) {
+                error(key + ".tau", tau, why);
+            }
+            return value != null && why == null;
+        }
+    }
+
+    /**
+     * The {@code anneal} block of dynamics {@code m} (THEORY.md §9): {@link Anneal#NONE} without it; the rules on
+     * {@code beta0} and {@code tau} are {@link Anneal}'s.
+     */
+    private AnnealBlock anneal(Map<String, NodeTuple> m, String dynamicsKey) {
+        String key = dynamicsKey + ".anneal";
+        if (!m.containsKey("anneal")) {
+            return new AnnealBlock(Anneal.NONE, key, null);
+        }
+        Node node = value(m, "anneal");
+        Map<String, NodeTuple> a = mapping(node, key, ANNEAL);
+        if (a == null) {
+            return new AnnealBlock(null, key, null);
+        }
+        Anneal.Schedule schedule = null;
+        String name = string(a, "schedule", key, null);
+        String expected = String.join(" or ", Anneal.Schedule.labels());
+        if (name == null) {
+            if (!a.containsKey("schedule")) {
+                error(key + ".schedule", node, "missing: " + expected);
+            }
+        } else {
+            schedule = Anneal.Schedule.parse(name);
+            if (schedule == null) {
+                String hint = suggestion(name, Anneal.Schedule.labels());
+                error(key + ".schedule", value(a, "schedule"), "unknown schedule '" + name + "'"
+                    + (hint == null ? "" : "; did you mean '" + hint + "'?") + " (expected " + expected + ")");
+            }
+        }
+        Double beta0 = checked(a, "beta0", key, required(a, "beta0", key, node, "the initial inverse temperature, in (0, 1]"),
+            Anneal::beta0Problem);
+        Double tau = checked(a, "tau", key, required(a, "tau", key, node, "the time at which beta reaches 1 (> 0)"),
+            Anneal::tauProblem);
+        return new AnnealBlock(schedule == null || beta0 == null || tau == null ? null : new Anneal(schedule, beta0, tau),
+            key, value(a, "tau"));
+    }
+
+    /** {@code v}, or null after reporting what {@code rule} finds wrong with it. */
+    private Double checked(Map<String, NodeTuple> m, String name, String prefix, Double v, Function<Double, String> rule) {
+        String why = v == null ? null : rule.apply(v);
+        if (why != null) {
+            error(join(prefix, name), value(m, name), why);
+            return null;
+        }
+        return v;
     }
 
     private InitSpec init(NodeTuple entry, String setupKey) {

@@ -34,6 +34,7 @@ class RealNvpTest {
         return z;
     }
 
+    /** The KL ({@code β = 1}) and the tempered loss of annealing ({@code β = 0.3}, THEORY.md §9). */
     @ParameterizedTest
     @ValueSource(ints = {2, 5, 32})
     void klGradientMatchesCentralDifferencesInEveryParameter(int d) {
@@ -41,22 +42,57 @@ class RealNvpTest {
         FlowTraining training = new FlowTraining(flow, new BimodalTarget(2.5, 1.0 / 3), 1e-3, 1, 1, 7);
         double[] theta = randomParameters(flow, 11 + d);
         double[][] z = samples(5, d, 3);
-        double[] grad = new double[flow.size()];
-        training.klGradient(theta, z, grad);
-        double[] scratch = new double[flow.size()];
-        double h = 1e-5;
-        double worst = 0;
-        for (int i = 0; i < theta.length; i++) {
-            double keep = theta[i];
-            theta[i] = keep + h;
-            double plus = training.klGradient(theta, z, scratch);
-            theta[i] = keep - h;
-            double minus = training.klGradient(theta, z, scratch);
-            theta[i] = keep;
-            double fd = (plus - minus) / (2 * h);
-            worst = Math.max(worst, Math.abs(grad[i] - fd) / (1e-4 + Math.abs(fd)));
+        for (double beta : new double[] {1, 0.3}) {
+            double[] grad = new double[flow.size()];
+            training.klGradient(theta, z, grad, beta);
+            double[] scratch = new double[flow.size()];
+            double h = 1e-5;
+            double worst = 0;
+            for (int i = 0; i < theta.length; i++) {
+                double keep = theta[i];
+                theta[i] = keep + h;
+                double plus = training.klGradient(theta, z, scratch, beta);
+                theta[i] = keep - h;
+                double minus = training.klGradient(theta, z, scratch, beta);
+                theta[i] = keep;
+                double fd = (plus - minus) / (2 * h);
+                worst = Math.max(worst, Math.abs(grad[i] - fd) / (1e-4 + Math.abs(fd)));
+            }
+            assertTrue(worst < 1e-5, "beta " + beta + ": worst relative gradient error " + worst + " over "
+                + theta.length + " parameters");
         }
-        assertTrue(worst < 1e-5, "worst relative gradient error " + worst + " over " + theta.length + " parameters");
+    }
+
+    /**
+     * At the identity start ({@code f(z) = z}, {@code log|det| = 0}) the tempered loss is
+     * {@code mean_i [log N(z_i) − β log p(z_i)]}, written out here with the mixture's densities.
+     */
+    @Test
+    void temperedLossAtTheIdentityStartIsTheSampleMeanOfLogQMinusBetaLogP() {
+        int d = 3;
+        double R = 2.5;
+        double wStar = 1.0 / 3;
+        RealNvp flow = new RealNvp(d, 4, 6, 2.0);
+        FlowTraining training = new FlowTraining(flow, new BimodalTarget(R, wStar), 1e-3, 1, 1, 7);
+        double[] identity = flow.initialParameters(new SplittableRandom(1), 0);
+        double[][] z = samples(7, d, 4);
+        double beta = 0.2;
+        double expected = 0;
+        for (double[] x : z) {
+            double near = 0;
+            double far = 0;
+            double norm = 0;
+            for (int k = 0; k < d; k++) {
+                double star = k == 0 ? R : 0;
+                near += (x[k] - star) * (x[k] - star);
+                far += (x[k] + star) * (x[k] + star);
+                norm += x[k] * x[k];
+            }
+            // both sides without the common −(d/2) ln 2π
+            double logP = Math.log(wStar * Math.exp(-0.5 * near) + (1 - wStar) * Math.exp(-0.5 * far));
+            expected += (-0.5 * norm - beta * logP) / z.length;
+        }
+        assertEquals(expected, training.klGradient(identity, z, new double[flow.size()], beta), 1e-12);
     }
 
     @ParameterizedTest
