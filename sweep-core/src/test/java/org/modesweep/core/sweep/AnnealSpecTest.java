@@ -71,6 +71,28 @@ class AnnealSpecTest {
         assertEquals("setups[0].dynamics.anneal", e.key());
     }
 
+    /** {@code beta0} and {@code tau} are axes like any numeric key (issue 11): one variant per combination. */
+    @Test
+    void beta0AndTauAreSwept() {
+        SweepSpec s = SpecParser.parse(annealed("{schedule: linear, beta0: [0.05, 0.2, 1], tau: {from: 50, to: 100, step: 50}}"),
+            "conf/x.yaml", false);
+        assertEquals(List.of("beta0", "tau"), s.axisNames());
+        java.util.Set<Anneal> seen = new java.util.HashSet<>();
+        for (SetupSpec v : s.setups()) {
+            if (v.name().equals("fixed-flow")) {
+                Anneal a = v.dynamics().anneal();
+                assertEquals(v.coordinate("beta0"), a.beta0());
+                assertEquals(v.coordinate("tau"), a.tau());
+                seen.add(a);
+            }
+        }
+        assertEquals(6, seen.size());
+        assertEquals(s.hash(), SpecParser.parse(s.toYaml(), "conf/x.yaml", false).hash());
+        SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(
+            annealed("{schedule: linear, beta0: [0.05, 1.5], tau: 50}"), "conf/x.yaml", false));
+        assertEquals("setups[0].dynamics.anneal.beta0", e.errors().get(0).key(), e.getMessage());
+    }
+
     @Test
     void realnvpTakesTheKeyInSteps() {
         String yaml = """
