@@ -2,6 +2,7 @@ package org.modesweep.core.figure;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.modesweep.core.Anneal;
 import org.modesweep.core.Outcome;
 import org.modesweep.core.plot.Panels;
 import org.modesweep.core.plot.Panels.Line;
@@ -32,6 +34,7 @@ public final class EvolutionFigure {
     private static final int M1 = 0;
     private static final int M2 = 1;
     private static final int W1 = 4;
+    private static final int BETA = 8;
     /** Panels per figure at most (each behaviour is one). */
     static final int MAX_PANELS = 5;
 
@@ -79,7 +82,10 @@ public final class EvolutionFigure {
             behaviour, plateau, alike.size(), of, setup, range);
     }
 
-    /** m1, m2 and w1 of each setup's run, the lead setup solid and the others dashed. */
+    /**
+     * m1, m2 and w1 of each setup's run, the lead setup solid and the others dashed; the inverse temperature
+     * β(t) of an annealed setup too (THEORY §9).
+     */
     private static Panel panel(String caption, Map<String, RunSummary> runs, List<SetupSpec> setups, SetupSpec lead,
                                Map<String, Series> series) {
         List<Line> lines = new ArrayList<>();
@@ -89,8 +95,14 @@ public final class EvolutionFigure {
             lines.add(new Line("m1, " + setup.name(), s.t(), s.m1(), M1, dashed));
             lines.add(new Line("m2, " + setup.name(), s.t(), s.m2(), M2, dashed));
             lines.add(new Line("w1, " + setup.name(), s.t(), s.w1(), W1, dashed));
+            Anneal anneal = setup.dynamics().anneal();
+            if (anneal.annealed()) {
+                lines.add(new Line("β, " + setup.name(), s.t(), Arrays.stream(s.t()).map(anneal::beta).toArray(), BETA,
+                    dashed));
+            }
         }
-        return new Panel("m1, m2, w1", caption, lines, Double.NaN, Double.NaN);
+        String yLabel = lines.stream().anyMatch(l -> l.colour() == BETA) ? "m1, m2, w1, β" : "m1, m2, w1";
+        return new Panel(yLabel, caption, lines, Double.NaN, Double.NaN);
     }
 
     public static List<String> draw(Path folder, SweepSpec spec, FigureSpec figure, List<RunSummary> runs,
