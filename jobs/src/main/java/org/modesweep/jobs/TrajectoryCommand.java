@@ -274,9 +274,6 @@ final class TrajectoryCommand implements Callable<Integer> {
                 positive("--eta", eta);
                 return new GradientDescent(eta, tMax, tol, anneal(tMax));
             case "sgd":
-                if (annealSchedule != null) {
-                    throw bad("--anneal", "is not available for sgd yet");
-                }
                 positive("--eta", eta);
                 int batch = this.batch == null ? 1000 : this.batch;
                 if (batch < 1) {
@@ -292,7 +289,7 @@ final class TrajectoryCommand implements Callable<Integer> {
                 if (refused != null) {
                     throw bad("--d:", refused);
                 }
-                return new StochasticGradientDescent(eta, batch, tMax, tol, chosen);
+                return new StochasticGradientDescent(eta, batch, tMax, tol, chosen, anneal(tMax));
             default:
                 throw bad("--dynamics", "must be flow, gd, sgd or realnvp, got '" + dynamics + "'");
         }

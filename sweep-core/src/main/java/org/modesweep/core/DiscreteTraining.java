@@ -15,18 +15,21 @@ final class DiscreteTraining {
     private DiscreteTraining() {
     }
 
-    /** Without annealing. */
-    static Run run(double eta, double tMax, double tol, State start, double plateauCos, Recorder recorder,
-                   Supplier<State> step) {
-        return run(eta, tMax, tol, Anneal.NONE, start, plateauCos, recorder, beta -> step.get());
+    /**
+     * Steps {@code step} takes one after another, the {@code n}-th ({@code n = 0, 1, ...}) at {@code β(nη)},
+     * the inverse temperature at its start.
+     */
+    static Supplier<State> annealed(double eta, Anneal anneal, DoubleFunction<State> step) {
+        long[] n = {0};
+        return () -> step.apply(anneal.beta(n[0]++ * eta));
     }
 
     /**
-     * @param step advances the training by one step at the given inverse temperature and returns the new
-     *             overlaps
+     * @param step advances the training by one step (at {@code β} of its start, see {@link #annealed}) and
+     *             returns the new overlaps
      */
     static Run run(double eta, double tMax, double tol, Anneal anneal, State start, double plateauCos,
-                   Recorder recorder, DoubleFunction<State> step) {
+                   Recorder recorder, Supplier<State> step) {
         long steps = Math.round(Math.ceil(tMax / eta - 1e-9));
         PlateauClock plateau = new PlateauClock(0, false);
         State y = start;
@@ -38,7 +41,7 @@ final class DiscreteTraining {
         double settled = anneal.settled();
         while (n < steps) {
             double t0 = n * eta;
-            State next = step.apply(anneal.beta(t0));
+            State next = step.get();
             plateau.advance(eta, y.onPlateau(plateauCos));
             n++;
             if (!next.isFinite()) {

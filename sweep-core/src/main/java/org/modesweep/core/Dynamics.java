@@ -34,7 +34,5 @@ public sealed interface Dynamics permits Flow, GradientDescent, StochasticGradie
     String type();
 
     /** The annealing schedule (THEORY.md §9), {@link Anneal#NONE} without one. */
-    default Anneal anneal() {
-        return Anneal.NONE;
-    }
+    Anneal anneal();
 }

@@ -24,7 +24,7 @@ public record GradientDescent(double eta, double tMax, double convergenceTol, An
     public Run run(ReducedModel model, State start, double plateauCos, RandomGenerator rng, Recorder recorder) {
         State[] current = {start};
         return DiscreteTraining.run(eta, tMax, convergenceTol, anneal, start, plateauCos, recorder,
-            beta -> current[0] = model.gradientStep(current[0], eta, beta));
+            DiscreteTraining.annealed(eta, anneal, beta -> current[0] = model.gradientStep(current[0], eta, beta)));
     }
 
     @Override

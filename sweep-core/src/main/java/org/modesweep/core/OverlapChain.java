@@ -16,6 +16,12 @@ import org.hipparchus.util.FastMath;
  * trace is in the two gradient vectors, as {@code ε1 = Σ (w_j/B) r z⊥} and {@code ε2 = Σ (w_j/B)(1 − r) z⊥},
  * whose Gram matrix is {@code W₂(n, C)} given the scalars and is drawn by Bartlett's decomposition. The
  * estimator is {@link VectorSgd}'s, term for term.
+ *
+ * <p>At inverse temperature {@code β < 1} (THEORY.md §9; {@code δ = 1 − β}) the own-component samples' path
+ * term {@code −δ x} adds {@code −δ w_k (μ_k + ū_k)} in the frame and {@code −δ w_k/B} to the coefficient of their
+ * {@code z⊥} in {@code ε_k}; the logit's per-sample {@code log q − β log p} keeps {@code −δ|x|²/2}, whose in-frame
+ * part is computed per sample and whose {@code |z⊥|²} part sums to one {@code χ²(nB)} draw per component and
+ * step. At {@code β = 1} the arithmetic and the draws are the untempered ones.
  */
 final class OverlapChain {
 
@@ -48,7 +54,11 @@ final class OverlapChain {
     private double a;
     /** Frame coordinates of {@code μ*, μ1, μ2} (zero beyond {@code k}). */
     private final double[][] p = new double[3][3];
-    /** Per component: {@code Σ r}, {@code Σ tanh}, {@code Σ (log q − log p)}, {@code Σ r²}, {@code Σ r(1−r)}, {@code Σ (1−r)²}. */
+    /**
+     * Per component: {@code Σ r}, {@code Σ tanh}, {@code Σ (log q − β log p)}, and {@code Σ c1²}, {@code Σ c1 c2},
+     * {@code Σ c2²} of the sample's {@code z⊥} coefficients in {@code (ε1, ε2)} over {@code w_j/B}:
+     * {@code (r, 1 − r)}, less {@code δ} in the own component's.
+     */
     private final double[][] sums = new double[2][6];
     /** Per component: {@code Σ r u} and {@code Σ (1 − r) u}, frame coordinates. */
     private final double[][] ru = new double[2][3];
@@ -126,19 +136,20 @@ final class OverlapChain {
         return rank;
     }
 
-    State step() {
+    State step(double beta) {
         frame();
+        double delta = 1 - beta;
         double w1 = GaussianExpectation.sigmoid(a);
         double w2 = 1 - w1;
         double c = -0.5 * (q11 - q22) + a;
         double logW2 = -GaussianExpectation.softplus(a);
-        sample(0, m1, q11 - q12, q12, c, logW2);
-        sample(1, m2, q12 - q22, q22, c, logW2);
+        sample(0, m1, q11 - q12, q12, c, logW2, beta);
+        sample(1, m2, q12 - q22, q22, c, logW2, beta);
         double b = batch;
         double r1 = sums[0][0] / b;
         double r2m = sums[1][0] / b;
-        double t1 = sums[0][1] / b;
-        double t2 = sums[1][1] / b;
+        double t1 = beta * sums[0][1] / b;
+        double t2 = beta * sums[1][1] / b;
         double[] star = p[0];
         double[] mu1 = p[1];
         double[] mu2 = p[2];
@@ -150,6 +161,11 @@ final class OverlapChain {
                 + w2 * r2m * (mu2[i] - mu1[i]) + (w1 * ru[0][i] + w2 * ru[1][i]) / b;
             double g2 = w2 * (r2m * mu1[i] + (1 - r2m) * mu2[i] - t2 * star[i])
                 + w1 * (1 - r1) * (mu1[i] - mu2[i]) + (w1 * su[0][i] + w2 * su[1][i]) / b;
+            if (delta != 0) {
+                // −δ x̄_k of the own samples, x = μ_k + u (r u + (1 − r) u = u)
+                g1 -= delta * w1 * (mu1[i] + (ru[0][i] + su[0][i]) / b);
+                g2 -= delta * w2 * (mu2[i] + (ru[1][i] + su[1][i]) / b);
+            }
             next1[i] = mu1[i] - eta * g1;
             next2[i] = mu2[i] - eta * g2;
         }
@@ -169,11 +185,13 @@ final class OverlapChain {
     }
 
     /**
-     * Draws the batch of component {@code j} ({@code x = μ_j + z}) and accumulates its sums. The arguments
-     * are the means of the projections that the scalars read: {@code μ*·μ_j}, {@code (μ1 − μ2)·μ_j},
-     * {@code μ2·μ_j}.
+     * Draws the batch of component {@code j} ({@code x = μ_j + z}) at inverse temperature {@code beta} and
+     * accumulates its sums. The arguments are the means of the projections that the scalars read:
+     * {@code μ*·μ_j}, {@code (μ1 − μ2)·μ_j}, {@code μ2·μ_j}.
      */
-    private void sample(int j, double starMu, double diffMu, double mu2Mu, double c, double logW2) {
+    private void sample(int j, double starMu, double diffMu, double mu2Mu, double c, double logW2, double beta) {
+        double delta = 1 - beta;
+        double[] own = p[j + 1];
         double[] star = p[0];
         double s0 = star[0];
         double s1 = star[1];
@@ -215,14 +233,26 @@ final class OverlapChain {
             double tanh = (1 - e2) / (1 + e2);
             st += y >= 0 ? tanh : -tanh;
             if (trainable) {
-                // log q − log p without the softplus remainders, then log((1 + e)/(1 + e2)) = their difference
-                sl += mu2Mu + n0 * u0 + n1 * u1 + n2 * u2 + Math.max(pd, 0) + starX - Math.max(2 * y, 0)
-                    + Math.log((1 + e) * (1 / (1 + e2)));
+                if (delta == 0) {
+                    // log q − log p without the softplus remainders, then log((1 + e)/(1 + e2)) = their difference
+                    sl += mu2Mu + n0 * u0 + n1 * u1 + n2 * u2 + Math.max(pd, 0) + starX - Math.max(2 * y, 0)
+                        + Math.log((1 + e) * (1 / (1 + e2)));
+                } else {
+                    // log q − β log p without the constants, and the in-frame part of −δ|x|²/2 (z⊥'s below)
+                    double logQ = mu2Mu + n0 * u0 + n1 * u1 + n2 * u2 + Math.max(pd, 0) + Math.log1p(e);
+                    double logP = -starX + Math.max(2 * y, 0) + Math.log1p(e2);
+                    double x0 = own[0] + u0;
+                    double x1 = own[1] + u1;
+                    double x2 = own[2] + u2;
+                    sl += logQ - beta * logP - 0.5 * delta * (x0 * x0 + x1 * x1 + x2 * x2);
+                }
             }
             sr += r;
-            srr += r * r;
-            srs += r * s;
-            sss += s * s;
+            double c1 = j == 0 ? r - delta : r;
+            double c2 = j == 1 ? s - delta : s;
+            srr += c1 * c1;
+            srs += c1 * c2;
+            sss += c2 * c2;
             ru0 += r * u0;
             ru1 += r * u1;
             ru2 += r * u2;
@@ -233,8 +263,10 @@ final class OverlapChain {
         double[] out = sums[j];
         out[0] = sr;
         out[1] = st;
-        // the per-sample constants of log q − log p: −½Q22 + ln w2 and −(−½R² + ln(1 − w*))
-        out[2] = sl + batch * (-0.5 * q22 + logW2 + 0.5 * r2 - logOneMinusWStar);
+        // the per-sample constants of log q − β log p: −½Q22 + ln w2 and −β(−½R² + ln(1 − w*))
+        out[2] = delta == 0 ? sl + batch * (-0.5 * q22 + logW2 + 0.5 * r2 - logOneMinusWStar)
+            : sl + batch * (-0.5 * q22 + logW2 + beta * (0.5 * r2 - logOneMinusWStar))
+                - (trainable ? 0.5 * delta * GramDraw.chiSquared(n * batch, rng) : 0);
         out[3] = srr;
         out[4] = srs;
         out[5] = sss;

@@ -15,8 +15,13 @@ import java.util.random.RandomGenerator;
  *
  * <p>Two engines simulate it with one law: {@link Engine#REDUCED} (THEORY.md §8, O(batch) per step at
  * any {@code d}) and {@link Engine#VECTORS} (the {@code d}-vectors, O(batch · d), the reference).
+ *
+ * <p>Annealed (THEORY.md §9), step {@code n} descends the estimate of {@code E_q[log q − β log p]} at
+ * {@code β(nη)}: the path term {@code w_k ∇x(log q − β log p)} has {@code β} on the target's {@code tanh} term and
+ * gains {@code −(1 − β) x}, and the per-sample {@code log q − β log p} of the logit keeps {@code −(1 − β)|x|²/2}.
  */
-public record StochasticGradientDescent(double eta, int batch, double tMax, double convergenceTol, Engine engine)
+public record StochasticGradientDescent(double eta, int batch, double tMax, double convergenceTol, Engine engine,
+                                        Anneal anneal)
     implements Dynamics {
 
     /** How a step is simulated; both engines have the law of the algorithm. */
@@ -56,9 +61,15 @@ public record StochasticGradientDescent(double eta, int batch, double tMax, doub
         if (engine == null) {
             throw new IllegalArgumentException("sgd needs an engine (reduced or vectors)");
         }
+        anneal.checkHorizon(tMax);
     }
 
-    /** The default engine, {@link Engine#REDUCED}. */
+    /** Without annealing. */
+    public StochasticGradientDescent(double eta, int batch, double tMax, double convergenceTol, Engine engine) {
+        this(eta, batch, tMax, convergenceTol, engine, Anneal.NONE);
+    }
+
+    /** The default engine, {@link Engine#REDUCED}, without annealing. */
     public StochasticGradientDescent(double eta, int batch, double tMax, double convergenceTol) {
         this(eta, batch, tMax, convergenceTol, Engine.REDUCED);
     }
@@ -73,26 +84,26 @@ public record StochasticGradientDescent(double eta, int batch, double tMax, doub
 
     @Override
     public Run run(ReducedModel model, State start, double plateauCos, RandomGenerator rng, Recorder recorder) {
-        return DiscreteTraining.run(eta, tMax, convergenceTol, start, plateauCos, recorder,
+        return DiscreteTraining.run(eta, tMax, convergenceTol, anneal, start, plateauCos, recorder,
             stepper(model.problem(), start, rng));
     }
 
-    /** One step after another from {@code start}, with this engine. */
+    /** One step after another from {@code start}, with this engine, each at {@code β} of its start. */
     Supplier<State> stepper(Problem problem, State start, RandomGenerator rng) {
         String refused = refusal(engine, problem.d());
         if (refused != null) {
             throw new IllegalArgumentException(refused);
         }
-        return switch (engine) {
+        return DiscreteTraining.annealed(eta, anneal, switch (engine) {
             case REDUCED -> new OverlapChain(problem, start, eta, batch, rng)::step;
             case VECTORS -> new VectorSgd(problem, start, eta, batch, rng)::step;
-        };
+        });
     }
 
     @Override
     public String describe() {
         return "sgd(eta=" + eta + ", batch=" + batch + ", tMax=" + tMax + ", tol=" + convergenceTol
-            + ", engine=" + engine.label() + ")";
+            + ", engine=" + engine.label() + anneal.describeSuffix() + ")";
     }
 
     /** Its runs never converge and keep a KL floor that grows with {@code d/B}: classified by the weights on the modes. */

@@ -52,7 +52,9 @@ final class VectorSgd {
         }
     }
 
-    State step() {
+    /** One step at inverse temperature {@code beta} (THEORY.md §9; 1: untempered, with the same arithmetic). */
+    State step(double beta) {
+        double delta = 1 - beta;
         double w1 = GaussianExpectation.sigmoid(a);
         double w2 = 1 - w1;
         double q11 = State.dot(mu1, mu1);
@@ -96,7 +98,17 @@ final class VectorSgd {
                 double logQ = mu2Mu + mu2Z - 0.5 * q22 + logW2 + GaussianExpectation.softplus(pd);
                 double logP = -starX - 0.5 * r * r + logOneMinusWStar
                     + GaussianExpectation.softplus(2 * (starX + hStar));
-                lSum += logQ - logP;
+                if (delta == 0) {
+                    lSum += logQ - logP;
+                } else {
+                    double xx = 0;
+                    for (int k = 0; k < d; k++) {
+                        double xk = mu[k] + z[k];
+                        xx += xk * xk;
+                    }
+                    // log q − β log p keeps −(1 − β)|x|²/2 (logQ and logP leave out −|x|²/2 each)
+                    lSum += logQ - beta * logP - 0.5 * delta * xx;
+                }
             }
             rMean[j] = rSum / batch;
             tMean[j] = tSum / batch;
@@ -107,9 +119,13 @@ final class VectorSgd {
         double[] g2 = new double[d];
         for (int k = 0; k < d; k++) {
             double star = k == 0 ? r : 0;
-            // Path terms w_k [r̄ μ1 + (1 − r̄) μ2 − t̄ μ*].
-            g1[k] = w1 * (rMean[0] * mu1[k] + (1 - rMean[0]) * mu2[k] - tMean[0] * star);
-            g2[k] = w2 * (rMean[1] * mu1[k] + (1 - rMean[1]) * mu2[k] - tMean[1] * star);
+            // Path terms w_k [r̄ μ1 + (1 − r̄) μ2 − β t̄ μ* − (1 − β) x̄_k].
+            g1[k] = w1 * (rMean[0] * mu1[k] + (1 - rMean[0]) * mu2[k] - beta * tMean[0] * star);
+            g2[k] = w2 * (rMean[1] * mu1[k] + (1 - rMean[1]) * mu2[k] - beta * tMean[1] * star);
+            if (delta != 0) {
+                g1[k] -= delta * w1 * (mu1[k] + zSum[0][k] / batch);
+                g2[k] -= delta * w2 * (mu2[k] + zSum[1][k] / batch);
+            }
             // Score terms Σ_j w_j mean_i r(x)(x − μ1) and (1 − r(x))(x − μ2), x − μ = μ_j − μ + z.
             for (int j = 0; j < 2; j++) {
                 double muj = j == 0 ? mu1[k] : mu2[k];

@@ -2,6 +2,7 @@ package org.modesweep.spark;
 
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import org.modesweep.core.Anneal;
 import org.modesweep.core.RealNvpDynamics;
 import org.modesweep.core.Setup;
 import org.modesweep.core.State;
@@ -36,6 +37,11 @@ public record ComputedPoint(SweepSpec spec, GridPoint point, Setup setup, Trajec
     /** A column of the mixture setup (init, weights, {@code a0}): null without a setup or for a flow. */
     public <T> T mixtureSetup(Function<Setup, T> f) {
         return setup == null || flow() ? null : f.apply(setup);
+    }
+
+    /** The annealing schedule of the point's setup (from the spec: known even when the setup could not be built). */
+    public Anneal anneal() {
+        return spec.setups().get(point.setupIndex()).dynamics().anneal();
     }
 
     /** A column of the start state. */

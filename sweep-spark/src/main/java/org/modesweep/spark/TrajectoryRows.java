@@ -41,7 +41,9 @@ import org.modesweep.core.sweep.SweepSpec;
  * <ul>
  * <li>coordinates: {@code pointId, setup, R, d, wStar, seedIndex, seed}, explicit start axes
  *     {@code startM1, startM2, startS} (null for random starts);</li>
- * <li>setup: {@code init, dynamics} (canonical descriptions), {@code dynamicsType, weights, a0};</li>
+ * <li>setup: {@code init, dynamics} (canonical descriptions), {@code dynamicsType, weights, a0}, and the
+ *     annealing schedule {@code schedule, beta0, tau} (THEORY §9; {@code none, 1, 0} without annealing: the
+ *     schedule that is at {@code β = 1} from the start);</li>
  * <li>start: normalised overlaps {@code m1_0, m2_0, q11_0, q22_0, q12_0, a_0} ({@code M/R²},
  *     {@code Q/R²}) and the cosine between the means {@code s_0};</li>
  * <li>result: {@code outcome, collapse, mode, converged, tFinal, plateauTime}, the final state
@@ -87,6 +89,12 @@ public final class TrajectoryRows implements Serializable {
             c -> c.mixtureSetup(x -> x.weights().label())),
         col("a0", DoubleType, true, "1", "initial weight logit offset of the setup (null for realnvp)", false,
             c -> c.mixtureSetup(Setup::a0)),
+        col("schedule", StringType, false, "", "annealing schedule (THEORY 9): none, linear or geometric", false,
+            c -> c.anneal().schedule().label()),
+        col("beta0", DoubleType, false, "1", "annealing: initial inverse temperature (1 without annealing)", false,
+            c -> c.anneal().beta0()),
+        col("tau", DoubleType, false, "training time (steps for realnvp)",
+            "annealing: time at which beta reaches 1 (0 without annealing)", false, c -> c.anneal().tau()),
         col("m1_0", DoubleType, true, OVERLAP, "start overlap M1 = mu1.mu*", true, c -> c.start(State::m1)),
         col("m2_0", DoubleType, true, OVERLAP, "start overlap M2 = mu2.mu*", true, c -> c.start(State::m2)),
         col("q11_0", DoubleType, true, OVERLAP, "start overlap Q11 = |mu1|^2", true, c -> c.start(State::q11)),

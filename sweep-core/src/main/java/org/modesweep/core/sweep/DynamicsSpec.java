@@ -46,12 +46,7 @@ public record DynamicsSpec(String type, double tMax, Double rtol, double tol, Do
         return switch (type) {
             case "flow" -> new Flow(tMax, rtol, tol, anneal);
             case "gd" -> new GradientDescent(eta, tMax, tol, anneal);
-            case "sgd" -> {
-                if (anneal.annealed()) {
-                    throw new IllegalArgumentException("annealing is not available for sgd yet");
-                }
-                yield new StochasticGradientDescent(eta, batch, tMax, tol, engine);
-            }
+            case "sgd" -> new StochasticGradientDescent(eta, batch, tMax, tol, engine, anneal);
             case "realnvp" -> realnvp;
             default -> throw new IllegalArgumentException("unknown dynamics type '" + type + "'");
         };
