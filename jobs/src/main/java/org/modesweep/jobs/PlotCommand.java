@@ -10,27 +10,45 @@ import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepAggregation;
 import org.modesweep.spark.SweepOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sweep plot PATH}: redraws a sweep's figures. */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Redraw a sweep's figures (PNG and SVG) under its plots/ folder:",
-        "P(collapse) against R per setup (one curve per d, Wilson bars), R_c against d (interval bars)",
-        "and, with several setups, their R_c(d) side by side per level.",
-        "Uses probabilities/ and rc/ when present, else aggregates trajectories/ (without saving tables)."})
+    description = {"Redraw a sweep's figures (PNG and SVG) under its plots/ folder, and its report.html:",
+        "P(collapse) against R per setup (one curve per d, Wilson bars, the monotone fit with its band, R_c marked),",
+        "outcome shares per R, R_c against d (interval bars) and, with several setups, their R_c(d) side by side per level.",
+        "Uses probabilities/ and rc/ when present, else aggregates trajectories/ (without saving tables).",
+        "A local output is read by DuckDB inside this command; Spark reads larger or remote ones, and draws the",
+        "spec's time-series figures (evolution, plateaus, basins) (--engine)."})
 final class PlotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PATH", description = "A sweep folder.")
     String path;
     @Option(names = "--from-trajectories", description = "Re-aggregate from trajectories/ even if tables exist.")
     boolean fromTrajectories;
-    @Option(names = "--master", paramLabel = "M", description = "Spark master. Default: local[*].")
-    String master;
+    @Mixin
+    TableEngine engine;
 
     @Override
     public Integer call() {
-        SparkSession spark = Sessions.open("sweep plot", master, "local[*]", false);
+        if (engine.duckdb(path)) {
+            ExistingSweep sweep = ExistingSweep.open(new org.apache.hadoop.conf.Configuration(), path);
+            if (sweep.spec().figures().isEmpty()) {
+                SweepOutput out = sweep.output();
+                SweepAggregation.Tables tables;
+                try (LocalTables db = LocalTables.open()) {
+                    tables = !fromTrajectories && out.hasParquet(SweepOutput.PROBABILITIES) && out.hasParquet(SweepOutput.RC)
+                        ? new SweepAggregation.Tables(db.readProbabilities(out), db.readRc(out), List.of(), 0)
+                        : SweepAggregation.estimate(db.probabilities(out, sweep.spec().threshold().confidence(),
+                            SweepAggregation.setupOrder(sweep.spec())), sweep.spec(), sweep.spec().threshold());
+                }
+                print(out, SweepAggregation.drawPlots(out, tables.probabilities(), tables.rc(), savedMethod(sweep)));
+                return 0;
+            }
+        }
+        SparkSession spark = Sessions.open("sweep plot", engine.master, "local[*]", false);
         try {
             ExistingSweep sweep = ExistingSweep.open(spark.sparkContext().hadoopConfiguration(), path);
             SweepOutput out = sweep.output();
@@ -43,12 +61,16 @@ final class PlotCommand implements Callable<Integer> {
             } else {
                 drawn = SweepAggregation.aggregate(spark, out, sweep.spec(), sweep.spec().threshold(), false, true).plots();
             }
-            for (String base : drawn) {
-                System.out.println(out.path(SweepOutput.PLOTS) + "/" + base + ".{png,svg}");
-            }
+            print(out, drawn);
             return 0;
         } finally {
             spark.stop();
+        }
+    }
+
+    private static void print(SweepOutput out, List<String> drawn) {
+        for (String base : drawn) {
+            System.out.println(out.path(SweepOutput.PLOTS) + "/" + base + ".{png,svg}");
         }
     }
 

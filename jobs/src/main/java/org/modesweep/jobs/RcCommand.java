@@ -11,20 +11,22 @@ import org.modesweep.spark.ExistingSweep;
 import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepAggregation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sweep rc PATH}: re-estimates R_c from the trajectories of a sweep, at other levels or with another method. */
 @Command(name = "rc", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Re-estimate R_c(d) from a sweep's trajectories (deduplicated on pointId) and print the table.",
-        "Defaults come from the sweep's spec.yaml; --save also rewrites probabilities/, rc/, summary.csv and plots/."})
+        "Defaults come from the sweep's spec.yaml; --save also rewrites probabilities/, rc/, summary.csv and plots/ (with Spark).",
+        "Without --save, a local output is counted by DuckDB inside this command; Spark counts larger or remote ones (--engine)."})
 final class RcCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PATH", description = "A sweep folder (or its trajectories/).")
     String path;
     @Option(names = "--level", paramLabel = "L", split = ",", description = "Probability level(s) in (0,1); repeat or comma-separate.")
     double[] levels;
-    @Option(names = "--method", paramLabel = "M", description = "logistic | monotone: the spec method (it drives refinement and is listed first; both are estimated).")
+    @Option(names = "--method", paramLabel = "M", description = "monotone (isotonic fit) | logistic: the spec method (it drives refinement and is listed first; both are estimated).")
     String method;
     @Option(names = "--bootstrap", paramLabel = "B", description = "Bootstrap resamples (0: no interval).")
     Integer bootstrap;
@@ -32,18 +34,27 @@ final class RcCommand implements Callable<Integer> {
     Double confidence;
     @Option(names = "--save", description = "Write the result over probabilities/, rc/, summary.csv and plots/.")
     boolean save;
-    @Option(names = "--master", paramLabel = "M", description = "Spark master. Default: local[*].")
-    String master;
+    @Mixin
+    TableEngine engine;
 
     @Override
     public Integer call() {
-        SparkSession spark = Sessions.open("sweep rc", master, "local[*]", false);
+        if (!save && engine.duckdb(path)) {
+            ExistingSweep sweep = ExistingSweep.open(new org.apache.hadoop.conf.Configuration(), path);
+            ThresholdSpec t = threshold(sweep.spec().threshold());
+            noteIncomplete(sweep);
+            try (LocalTables db = LocalTables.open()) {
+                SweepAggregation.Tables tables = SweepAggregation.estimate(db.probabilities(sweep.output(), t.confidence(),
+                    SweepAggregation.setupOrder(sweep.spec())), sweep.spec(), t);
+                System.out.print(Aggregates.table(tables.rc()));
+            }
+            return 0;
+        }
+        SparkSession spark = Sessions.open("sweep rc", engine.master, "local[*]", false);
         try {
             ExistingSweep sweep = ExistingSweep.open(spark.sparkContext().hadoopConfiguration(), path);
             ThresholdSpec t = threshold(sweep.spec().threshold());
-            if (sweep.manifest() != null && !sweep.manifest().completed()) {
-                System.out.println("note: this sweep is incomplete; R_c from the rows written so far");
-            }
+            noteIncomplete(sweep);
             SweepAggregation.Tables tables = SweepAggregation.aggregate(spark, sweep.output(), sweep.spec(), t, save, save);
             System.out.print(Aggregates.table(tables.rc()));
             if (save) {
@@ -59,6 +70,12 @@ final class RcCommand implements Callable<Integer> {
         }
     }
 
+    private static void noteIncomplete(ExistingSweep sweep) {
+        if (sweep.manifest() != null && !sweep.manifest().completed()) {
+            System.out.println("note: this sweep is incomplete; R_c from the rows written so far");
+        }
+    }
+
     private ThresholdSpec threshold(ThresholdSpec t) {
         if (levels != null) {
             for (double l : levels) {
@@ -71,7 +88,7 @@ final class RcCommand implements Callable<Integer> {
         if (method != null) {
             String m = method.toLowerCase(Locale.ROOT);
             if (!m.equals("logistic") && !m.equals("monotone")) {
-                throw new IllegalArgumentException("--method must be logistic or monotone, got '" + method + "'");
+                throw new IllegalArgumentException("--method must be monotone or logistic, got '" + method + "'");
             }
             t = t.withMethod(m);
         }

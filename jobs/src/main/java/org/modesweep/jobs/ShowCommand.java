@@ -6,10 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -17,25 +18,29 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.modesweep.spark.Aggregates;
+import org.modesweep.spark.Aggregates.RcRow;
 import org.modesweep.spark.Manifest;
 import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepOutput;
 import org.modesweep.spark.TrajectoryRows;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sweep show PATH}: prints a Parquet table of a sweep (or a sweep's summary). */
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Print a Parquet table of a sweep: trajectories/, probabilities/ or rc/ (or any Parquet folder).",
-        "Given the sweep folder itself, print its manifest and R_c table."})
+        "Given the sweep folder itself, print its manifest and R_c table.",
+        "Numbers are shown to 4 significant digits and columns that do not fit the terminal are named underneath.",
+        "Local outputs are read by DuckDB inside this command (about a second); Spark reads larger or remote ones (--engine)."})
 final class ShowCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PATH", description = "A table folder, e.g. data/runs/default/trajectories, or a sweep folder.")
     String path;
     @Option(names = {"-n", "--head"}, paramLabel = "N", defaultValue = "20", description = "Rows to print. Default: ${DEFAULT-VALUE}.")
     int head;
-    @Option(names = "--where", paramLabel = "EXPR", description = "Spark SQL filter, e.g. \"outcome = 'UNRESOLVED' and d = 1000\".")
+    @Option(names = "--where", paramLabel = "EXPR", description = "SQL filter (DuckDB and Spark read the same simple SQL), e.g. \"outcome = 'UNRESOLVED' and d = 1000\".")
     String where;
     @Option(names = "--columns", paramLabel = "COLS", split = ",", description = "Columns to show (comma-separated).")
     String[] columns;
@@ -45,57 +50,44 @@ final class ShowCommand implements Callable<Integer> {
     Path csv;
     @Option(names = "--vertical", description = "One line per column (for wide rows).")
     boolean vertical;
-    @Option(names = "--master", paramLabel = "M", description = "Spark master. Default: local[*].")
-    String master;
+    @Mixin
+    TableEngine engine;
+
+    /** What a query gives: column names, the first rows, and the count of all matching rows. */
+    private record Shown(List<String> names, List<List<Object>> rows, long count) {
+    }
 
     @Override
     public Integer call() {
         if (head < 0) {
             throw new IllegalArgumentException("--head must be >= 0");
         }
-        SparkSession spark = Sessions.open("sweep show", master, "local[*]", false);
+        SweepOutput folder = TableEngine.output(path);
+        boolean sweep = folder.exists(SweepOutput.MANIFEST);
+        if (!sweep && !folder.isDirectory() && !folder.root().getName().endsWith(".parquet")) {
+            throw new IllegalArgumentException(path + " is not a Parquet table folder");
+        }
+        boolean trajectories = folder.root().getName().equals(SweepOutput.TRAJECTORIES);
+        if (trajectories && folder.root().getParent() != null) {
+            TableEngine.output(folder.root().getParent().toString()).requireSoundTable(SweepOutput.TRAJECTORIES);
+        }
+        if (engine.duckdb(path)) {
+            try (LocalTables db = LocalTables.open()) {
+                if (sweep) {
+                    showSweep(folder, folder.hasParquet(SweepOutput.RC) ? db.readRc(folder) : List.of());
+                } else {
+                    print(folder, local(db, folder, trajectories));
+                }
+            }
+            return 0;
+        }
+        SparkSession spark = Sessions.open("sweep show", engine.master, "local[*]", false);
         try {
-            Configuration conf = spark.sparkContext().hadoopConfiguration();
-            SweepOutput folder = new SweepOutput(conf, path);
-            if (folder.exists(SweepOutput.MANIFEST)) {
-                showSweep(spark, folder);
-                return 0;
-            }
-            if (!folder.isDirectory() && !folder.root().getName().endsWith(".parquet")) {
-                throw new IllegalArgumentException(path + " is not a Parquet table folder");
-            }
-            if (folder.root().getName().equals(SweepOutput.TRAJECTORIES) && folder.root().getParent() != null) {
-                new SweepOutput(conf, folder.root().getParent().toString()).requireSoundTable(SweepOutput.TRAJECTORIES);
-            }
-            Dataset<Row> df;
-            try {
-                df = folder.root().getName().equals(SweepOutput.TRAJECTORIES)
-                    ? TrajectoryRows.read(spark, folder.root().toString(), false)
-                    : spark.read().parquet(folder.root().toString());
-                if (where != null) {
-                    df = df.filter(where);
-                }
-                if (columns != null) {
-                    df = df.select(Arrays.stream(columns).map(String::trim).map(functions::col).toArray(Column[]::new));
-                }
-                if (sort != null) {
-                    df = df.sort(Arrays.stream(sort).map(String::trim).map(functions::col).toArray(Column[]::new));
-                }
-                df.schema(); // analyse now: bad column names and filters become one-line errors
-            } catch (Exception e) { // Spark's AnalysisException is checked in Java terms but thrown unchecked
-                if (e instanceof AnalysisException a) {
-                    throw new IllegalArgumentException(a.getSimpleMessage().lines().findFirst().orElse(a.getMessage()));
-                }
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-            }
-            long count = df.count();
-            System.out.printf("%s: %d rows%s%n", folder.root(), count, count > head ? " (first " + head + " shown)" : "");
-            if (head > 0) {
-                df.show(head, 0, vertical);
-            }
-            if (csv != null) {
-                long written = writeCsv(df, csv);
-                System.out.printf("wrote %d rows to %s%n", written, csv);
+            if (sweep) {
+                showSweep(folder, folder.hasParquet(SweepOutput.RC) ? Aggregates.readRc(spark, folder.uri(SweepOutput.RC))
+                    : List.of());
+            } else {
+                print(folder, spark(spark, folder, trajectories));
             }
             return 0;
         } finally {
@@ -103,7 +95,87 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    private void showSweep(SparkSession spark, SweepOutput folder) {
+    private void print(SweepOutput folder, Shown shown) {
+        System.out.printf("%s: %d rows%s%n", folder.root(), shown.count(),
+            shown.count() > head ? " (first " + head + " shown)" : "");
+        if (head > 0) {
+            System.out.print(vertical ? TextTable.vertical(shown.names(), shown.rows())
+                : TextTable.render(shown.names(), shown.rows(), TextTable.terminalWidth()));
+        }
+    }
+
+    private Shown local(LocalTables db, SweepOutput folder, boolean trajectories) {
+        java.nio.file.Path dir = java.nio.file.Path.of(folder.root().toUri());
+        String from = Files.isDirectory(dir) ? LocalTables.relation(dir, trajectories, false)
+            : "read_parquet('" + dir.toString().replace("'", "''") + "')";
+        String select = columns != null ? String.join(", ", Arrays.stream(columns).map(String::trim).toList())
+            : trajectories ? String.join(", ", Arrays.stream(TrajectoryRows.SCHEMA.fieldNames()).map(c -> '"' + c + '"').toList())
+            : "*";
+        String sql = "select " + select + " from " + from + (where == null ? "" : " where " + where)
+            + (sort == null ? "" : " order by " + String.join(", ", Arrays.stream(sort).map(String::trim).toList()));
+        long[] count = new long[1];
+        db.query("select count(*) from (" + sql + ")", r -> count[0] = r.getLong(1));
+        List<String> names = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
+        db.query(sql + " limit " + head, r -> {
+            int n = r.getMetaData().getColumnCount();
+            if (names.isEmpty()) {
+                for (int c = 1; c <= n; c++) {
+                    names.add(r.getMetaData().getColumnLabel(c));
+                }
+            }
+            List<Object> row = new ArrayList<>(n);
+            for (int c = 1; c <= n; c++) {
+                row.add(r.getObject(c));
+            }
+            rows.add(row);
+        });
+        if (csv != null) {
+            createParent(csv);
+            db.execute("copy (" + sql + ") to '" + csv.toAbsolutePath().toString().replace("'", "''") + "' (header, delimiter ',')");
+            System.out.printf("wrote %d rows to %s%n", count[0], csv);
+        }
+        return new Shown(names, rows, count[0]);
+    }
+
+    private Shown spark(SparkSession spark, SweepOutput folder, boolean trajectories) {
+        Dataset<Row> df;
+        try {
+            df = trajectories ? TrajectoryRows.read(spark, folder.root().toString(), false)
+                : spark.read().parquet(folder.root().toString());
+            if (where != null) {
+                df = df.filter(where);
+            }
+            if (columns != null) {
+                df = df.select(Arrays.stream(columns).map(String::trim).map(functions::col).toArray(Column[]::new));
+            }
+            if (sort != null) {
+                df = df.sort(Arrays.stream(sort).map(String::trim).map(functions::col).toArray(Column[]::new));
+            }
+            df.schema(); // analyse now: bad column names and filters become one-line errors
+        } catch (Exception e) { // Spark's AnalysisException is checked in Java terms but thrown unchecked
+            if (e instanceof AnalysisException a) {
+                throw new IllegalArgumentException(a.getSimpleMessage().lines().findFirst().orElse(a.getMessage()));
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+        long count = df.count();
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row r : df.limit(head).collectAsList()) {
+            List<Object> row = new ArrayList<>(r.length());
+            for (int i = 0; i < r.length(); i++) {
+                row.add(r.get(i));
+            }
+            rows.add(row);
+        }
+        if (csv != null) {
+            long written = writeCsv(df, csv);
+            System.out.printf("wrote %d rows to %s%n", written, csv);
+        }
+        return new Shown(List.of(df.columns()), rows, count);
+    }
+
+    private static void showSweep(SweepOutput folder, List<RcRow> rc) {
         Manifest m = folder.manifest();
         System.out.printf("sweep '%s' at %s%n  spec hash %s, %d points, %d rows, %s, engine %s, updated %s%n",
             m.name(), folder.root(), m.specHash(), m.points(), m.trajectories(),
@@ -112,17 +184,25 @@ final class ShowCommand implements Callable<Integer> {
         for (String t : new String[] {SweepOutput.TRAJECTORIES, SweepOutput.PROBABILITIES, SweepOutput.RC}) {
             System.out.printf("  %-14s %s%n", t + "/", folder.hasParquet(t) ? "sweep show " + folder.uri(t) : "(none)");
         }
-        if (folder.hasParquet(SweepOutput.RC)) {
+        if (!rc.isEmpty()) {
             System.out.println();
-            System.out.print(Aggregates.table(Aggregates.readRc(spark, folder.uri(SweepOutput.RC))));
+            System.out.print(Aggregates.table(rc));
+        }
+    }
+
+    private static void createParent(Path file) {
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + file, e);
         }
     }
 
     private static long writeCsv(Dataset<Row> df, Path file) {
+        createParent(file);
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
             long n = 0;
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
                 w.println(String.join(",", Arrays.stream(df.columns()).map(ShowCommand::quote).toList()));

@@ -1,11 +1,6 @@
 package org.modesweep.spark;
 
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -19,11 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.modesweep.core.Outcome;
@@ -98,47 +95,74 @@ public final class Aggregates {
             return RowFactory.create(v.toArray());
         }
 
-        static Probability of(Row r, double confidence) {
-            long n = r.getAs("n");
+        /**
+         * A row of {@code probabilities/}, or of the {@link #PROBABILITY_SQL} aggregation, read by column
+         * name from any engine (Spark's {@code Row::getAs}, a JDBC result set); counts may come as any Number.
+         */
+        public static Probability of(Function<String, Object> column, double confidence) {
+            long n = longOf(column, "n");
             long[] counts = new long[Outcome.values().length];
             for (Outcome o : Outcome.values()) {
-                counts[o.ordinal()] = ((Number) r.getAs(countColumn(o))).longValue();
+                counts[o.ordinal()] = longOf(column, countColumn(o));
             }
-            long collapse = ((Number) r.getAs("collapse")).longValue();
+            long collapse = longOf(column, "collapse");
             Interval w = Wilson.interval(collapse, n, confidence);
-            return new Probability(r.getAs("setup"), ((Number) r.getAs("d")).longValue(), r.getAs("wStar"),
-                r.getAs("R"), r.getAs("startM1"), r.getAs("startM2"), r.getAs("startS"), n, counts, collapse,
-                ((Number) r.getAs("collapsePlus")).longValue(), ((Number) r.getAs("collapseMinus")).longValue(),
-                n == 0 ? Double.NaN : (double) collapse / n, w.low(), w.high(),
+            return new Probability((String) column.apply("setup"), longOf(column, "d"), doubleOf(column, "wStar"),
+                doubleOf(column, "R"), (Double) column.apply("startM1"), (Double) column.apply("startM2"),
+                (Double) column.apply("startS"), n, counts, collapse, longOf(column, "collapsePlus"),
+                longOf(column, "collapseMinus"), n == 0 ? Double.NaN : (double) collapse / n, w.low(), w.high(),
                 n == 0 ? Double.NaN : (double) counts[Outcome.UNRESOLVED.ordinal()] / n, confidence,
-                nullableDouble(r, "meanTFinal"), nullableDouble(r, "meanCost"));
+                doubleOf(column, "meanTFinal"), doubleOf(column, "meanCost"));
         }
     }
 
-    private static double nullableDouble(Row r, String name) {
-        Object v = r.getAs(name);
+    private static long longOf(Function<String, Object> column, String name) {
+        return ((Number) column.apply(name)).longValue();
+    }
+
+    /** A double column; null (e.g. the mean of no values) reads as NaN. */
+    private static double doubleOf(Function<String, Object> column, String name) {
+        Object v = column.apply(name);
         return v == null ? Double.NaN : ((Number) v).doubleValue();
+    }
+
+    /** The columns {@code probabilities/} groups trajectories by. */
+    public static final List<String> PROBABILITY_KEYS = List.of("setup", "d", "wStar", "R", "startM1", "startM2", "startS");
+
+    /**
+     * The aggregates of {@code probabilities/} as SQL over {@code trajectories/} columns, in a dialect
+     * Spark and DuckDB share, so both engines count the same way: column name to expression.
+     */
+    public static final Map<String, String> PROBABILITY_SQL = probabilitySql();
+
+    private static Map<String, String> probabilitySql() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("n", "count(*)");
+        for (Outcome o : Outcome.values()) {
+            m.put(countColumn(o), "sum(case when outcome = '" + o.name() + "' then 1 else 0 end)");
+        }
+        m.put("collapse", "sum(case when collapse then 1 else 0 end)");
+        m.put("collapsePlus", "sum(case when collapse and mode > 0 then 1 else 0 end)");
+        m.put("collapseMinus", "sum(case when collapse and mode < 0 then 1 else 0 end)");
+        m.put("meanTFinal", "avg(tFinal)");
+        m.put("meanCost", "avg(cost)");
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** Counts and Wilson intervals per (setup, d, wStar, R, explicit start), from (deduplicated) trajectories. */
     public static List<Probability> probabilities(Dataset<Row> trajectories, double confidence, List<String> setupOrder) {
         List<Column> aggs = new ArrayList<>();
-        for (Outcome o : Outcome.values()) {
-            aggs.add(sum(when(col("outcome").equalTo(o.name()), 1L).otherwise(0L)).as(countColumn(o)));
-        }
-        aggs.add(sum(when(col("collapse"), 1L).otherwise(0L)).as("collapse"));
-        aggs.add(sum(when(col("collapse").and(col("mode").gt(0)), 1L).otherwise(0L)).as("collapsePlus"));
-        aggs.add(sum(when(col("collapse").and(col("mode").lt(0)), 1L).otherwise(0L)).as("collapseMinus"));
-        aggs.add(avg("tFinal").as("meanTFinal"));
-        aggs.add(avg("cost").as("meanCost"));
+        PROBABILITY_SQL.forEach((name, sql) -> aggs.add(expr(sql).as(name)));
         List<Row> rows = trajectories
-            .groupBy(col("setup"), col("d"), col("wStar"), col("R"), col("startM1"), col("startM2"), col("startS"))
-            .agg(count(lit(1)).as("n"), aggs.toArray(Column[]::new))
+            .groupBy(PROBABILITY_KEYS.stream().map(functions::col).toArray(Column[]::new))
+            .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
             .collectAsList();
-        List<Probability> out = new ArrayList<>();
-        for (Row r : rows) {
-            out.add(Probability.of(r, confidence));
-        }
+        return probabilities(rows.stream().map(r -> Probability.of(r::getAs, confidence)).toList(), setupOrder);
+    }
+
+    /** The rows in table order: setups as in the spec, then coordinates. */
+    public static List<Probability> probabilities(List<Probability> rows, List<String> setupOrder) {
+        List<Probability> out = new ArrayList<>(rows);
         out.sort(probabilityOrder(setupOrder));
         return out;
     }
@@ -164,10 +188,9 @@ public final class Aggregates {
     public static List<Probability> readProbabilities(SparkSession spark, String path) {
         List<Probability> out = new ArrayList<>();
         for (Row r : spark.read().parquet(path).collectAsList()) {
-            out.add(Probability.of(r, r.getAs("confidence")));
+            out.add(Probability.of(r::getAs, r.getAs("confidence")));
         }
-        out.sort(probabilityOrder(null));
-        return out;
+        return probabilities(out, null);
     }
 
     // ------------------------------------------------------------------ R_c
@@ -191,11 +214,13 @@ public final class Aggregates {
                 maxProbability, unresolvedFraction, bootstrap, confidence, note);
         }
 
-        static RcRow of(Row r) {
-            return new RcRow(r.getAs("setup"), r.getAs("d"), r.getAs("wStar"), r.getAs("level"), r.getAs("rc"),
-                r.getAs("rcLow"), r.getAs("rcHigh"), r.getAs("method"), r.getAs("trajectories"), r.getAs("censored"),
-                r.getAs("maxProbability"), r.getAs("unresolvedFraction"), r.getAs("bootstrap"),
-                r.getAs("confidence"), r.getAs("note"));
+        /** A row of {@code rc/} read by column name from any engine. */
+        public static RcRow of(Function<String, Object> column) {
+            return new RcRow((String) column.apply("setup"), longOf(column, "d"), doubleOf(column, "wStar"),
+                doubleOf(column, "level"), doubleOf(column, "rc"), doubleOf(column, "rcLow"), doubleOf(column, "rcHigh"),
+                (String) column.apply("method"), longOf(column, "trajectories"), (Boolean) column.apply("censored"),
+                doubleOf(column, "maxProbability"), doubleOf(column, "unresolvedFraction"),
+                Math.toIntExact(longOf(column, "bootstrap")), doubleOf(column, "confidence"), (String) column.apply("note"));
         }
     }
 
@@ -272,8 +297,14 @@ public final class Aggregates {
     public static List<RcRow> readRc(SparkSession spark, String path) {
         List<RcRow> out = new ArrayList<>();
         for (Row r : spark.read().parquet(path).collectAsList()) {
-            out.add(RcRow.of(r));
+            out.add(RcRow.of(r::getAs));
         }
+        return rcOrder(out);
+    }
+
+    /** {@code rc/} rows in table order. */
+    public static List<RcRow> rcOrder(List<RcRow> rows) {
+        List<RcRow> out = new ArrayList<>(rows);
         out.sort(Comparator.comparing(RcRow::setup).thenComparingLong(RcRow::d).thenComparingDouble(RcRow::wStar)
             .thenComparingDouble(RcRow::level).thenComparing(RcRow::method));
         return out;

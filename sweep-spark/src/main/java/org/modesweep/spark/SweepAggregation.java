@@ -33,10 +33,10 @@ public final class SweepAggregation {
     public static Tables aggregate(SparkSession spark, SweepOutput out, SweepSpec spec, ThresholdSpec threshold,
                                    boolean save, boolean plots) {
         Dataset<Row> trajectories = TrajectoryRows.read(spark, out.uri(SweepOutput.TRAJECTORIES), true);
-        List<String> order = spec.setups().stream().map(SetupSpec::name).toList();
-        List<Probability> probabilities = Aggregates.probabilities(trajectories, threshold.confidence(), order);
-        List<RcRow> rc = Aggregates.rc(probabilities, threshold, spec.seed());
-        long failed = probabilities.stream().mapToLong(p -> p.count(Outcome.FAILED)).sum();
+        Tables estimated = estimate(Aggregates.probabilities(trajectories, threshold.confidence(), setupOrder(spec)), spec,
+            threshold);
+        List<Probability> probabilities = estimated.probabilities();
+        List<RcRow> rc = estimated.rc();
         List<String> drawn = List.of();
         if (save) {
             Aggregates.probabilityFrame(spark, probabilities).coalesce(1).write().mode(SaveMode.Overwrite)
@@ -47,7 +47,18 @@ public final class SweepAggregation {
             drawn = new ArrayList<>(drawPlots(out, probabilities, rc, threshold.method()));
             drawn.addAll(drawFigures(spark, out, spec));
         }
-        return new Tables(probabilities, rc, drawn, failed);
+        return new Tables(probabilities, rc, drawn, estimated.failed());
+    }
+
+    /** The setups in spec order (tables and figures list them so). */
+    public static List<String> setupOrder(SweepSpec spec) {
+        return spec.setups().stream().map(SetupSpec::name).toList();
+    }
+
+    /** R_c and the failed count from probabilities however they were counted (Spark here, DuckDB in {@code sweep rc}). */
+    public static Tables estimate(List<Probability> probabilities, SweepSpec spec, ThresholdSpec threshold) {
+        return new Tables(probabilities, Aggregates.rc(probabilities, threshold, spec.seed()), List.of(),
+            probabilities.stream().mapToLong(p -> p.count(Outcome.FAILED)).sum());
     }
 
     static void writeRc(SparkSession spark, SweepOutput out, List<RcRow> rc) {

@@ -1,0 +1,140 @@
+package org.modesweep.jobs;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.modesweep.spark.Aggregates;
+import org.modesweep.spark.Aggregates.Probability;
+import org.modesweep.spark.Aggregates.RcRow;
+import org.modesweep.spark.SweepOutput;
+
+/**
+ * A sweep's Parquet tables read by DuckDB inside this JVM, so that {@code show}, {@code rc} and
+ * {@code plot} answer in a second or two where starting Spark takes ten. The aggregation is the
+ * same SQL as Spark's ({@link Aggregates#PROBABILITY_SQL}) and R_c the same estimator.
+ */
+final class LocalTables implements AutoCloseable {
+    private final Connection db;
+
+    private LocalTables(Connection db) {
+        this.db = db;
+    }
+
+    /** Whether DuckDB is on the classpath (the shaded cluster jar leaves it out). */
+    static boolean available() {
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    static LocalTables open() {
+        try {
+            return new LocalTables(DriverManager.getConnection("jdbc:duckdb:"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A table folder as a DuckDB relation: {@code trajectories/} with its {@code setup=/d=} folders as
+     * columns ({@code dedupe}: one row per {@code pointId}), any other folder as its Parquet files.
+     * Hidden files ({@code _SUCCESS}, {@code _temporary/}, {@code .spark-staging}) are left out, as Spark does.
+     */
+    static String relation(java.nio.file.Path folder, boolean trajectories, boolean dedupe) {
+        String dir = folder.toAbsolutePath().toString().replace("'", "''");
+        if (!trajectories) {
+            return "read_parquet('" + dir + "/[!_.]*.parquet')";
+        }
+        String scan = "read_parquet('" + dir + "/setup=*/d=*/[!_.]*.parquet', hive_partitioning = true,"
+            + " hive_types = {'setup': VARCHAR, 'd': BIGINT}, union_by_name = true)";
+        return dedupe ? "(select * from " + scan + " qualify row_number() over (partition by pointId) = 1)" : scan;
+    }
+
+    /** The local folder of a table of {@code out}. */
+    static java.nio.file.Path folder(SweepOutput out, String table) {
+        return java.nio.file.Path.of(out.path(table).toUri());
+    }
+
+    /** Collapse probabilities from {@code trajectories/}, the same rows as Spark's {@link Aggregates#probabilities}. */
+    List<Probability> probabilities(SweepOutput out, double confidence, List<String> setupOrder) {
+        StringBuilder sql = new StringBuilder("select ").append(String.join(", ", Aggregates.PROBABILITY_KEYS));
+        for (Map.Entry<String, String> e : Aggregates.PROBABILITY_SQL.entrySet()) {
+            sql.append(", ").append(e.getValue()).append(" as ").append(e.getKey());
+        }
+        sql.append(" from ").append(relation(folder(out, SweepOutput.TRAJECTORIES), true, true))
+            .append(" group by ").append(String.join(", ", Aggregates.PROBABILITY_KEYS));
+        List<Probability> rows = new ArrayList<>();
+        query(sql.toString(), r -> rows.add(Probability.of(column(r), confidence)));
+        return Aggregates.probabilities(rows, setupOrder);
+    }
+
+    /** A saved {@code probabilities/} table. */
+    List<Probability> readProbabilities(SweepOutput out) {
+        List<Probability> rows = new ArrayList<>();
+        query("select * from " + relation(folder(out, SweepOutput.PROBABILITIES), false, false), r -> rows.add(Probability.of(column(r), r.getDouble("confidence"))));
+        return Aggregates.probabilities(rows, null);
+    }
+
+    /** A saved {@code rc/} table. */
+    List<RcRow> readRc(SweepOutput out) {
+        List<RcRow> rows = new ArrayList<>();
+        query("select * from " + relation(folder(out, SweepOutput.RC), false, false), r -> rows.add(RcRow.of(column(r))));
+        return Aggregates.rcOrder(rows);
+    }
+
+    /** Reads a column of the current row by name; SQL NULL is null. */
+    static java.util.function.Function<String, Object> column(ResultSet r) {
+        return name -> {
+            try {
+                return r.getObject(name);
+            } catch (SQLException e) {
+                throw new IllegalArgumentException("no column " + name + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
+    /** A row handler that may read the result set. */
+    interface RowHandler {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code sql} and hands each row to {@code handler}; DuckDB's errors become one-line bad-input errors. */
+    void query(String sql, RowHandler handler) {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                handler.accept(r);
+            }
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(firstLine(e.getMessage()), e);
+        }
+    }
+
+    void execute(String sql) {
+        try (Statement s = db.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "DuckDB error" : message.lines().findFirst().orElse(message);
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
