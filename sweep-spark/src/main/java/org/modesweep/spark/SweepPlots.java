@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.modesweep.core.Outcome;
 import org.modesweep.core.plot.Curve;
+import org.modesweep.core.plot.Labels;
 import org.modesweep.core.plot.OutcomeColours;
 import org.modesweep.core.plot.Plots;
 import org.modesweep.core.stats.Interval;
@@ -47,12 +48,13 @@ public final class SweepPlots {
         probabilities.forEach(p -> setups.add(p.setup()));
         boolean severalW = probabilities.stream().map(Probability::wStar).distinct().count() > 1;
         if (setups.size() > 1) {
-            written.add(comparisonPlot(folder, probabilities, severalW));
+            written.add(comparisonPlot(folder, probabilities, severalW, rc));
         }
         for (String setup : setups) {
             List<Probability> mine = probabilities.stream().filter(p -> p.setup().equals(setup)).toList();
-            written.add(probabilityPlot(folder, setup, mine, severalW));
             List<RcRow> rcs = rc.stream().filter(r -> r.setup().equals(setup)).toList();
+            written.add(probabilityPlot(folder, setup, mine, severalW, rcs));
+            written.add(outcomePlot(folder, setup, mine, severalW));
             if (!rcs.isEmpty()) {
                 written.add(rcPlot(folder, setup, rcs, severalW, searchedRadii(mine)));
             }
@@ -87,10 +89,9 @@ public final class SweepPlots {
         List<Plots.Censored> censored = new ArrayList<>();
         int k = 0;
         for (Map.Entry<String, TreeMap<Long, RcRow>> e : curves.entrySet()) {
-            double dodge = logX ? Math.pow(10, 0.03 * (k - (curves.size() - 1) / 2.0)) : 1;
             long n = e.getValue().values().stream().mapToLong(RcRow::trajectories).max().orElse(0);
-            list.add(rcCurve(e.getKey() + " (up to " + n + " runs per d)", e.getValue().values(), k, dodge, searched,
-                censored));
+            list.add(rcCurve(e.getKey() + " (up to " + n + " runs per d)", e.getValue().values(), k,
+                dodge(rows, logX, k, curves.size()), searched, censored));
             k++;
         }
         String base = "rc-vs-d-level-" + label(first.level());
@@ -99,10 +100,10 @@ public final class SweepPlots {
                 Math.round(100 * first.confidence()), first.method().equals("logistic") ? "profile likelihood"
                     : "Wilson bracket", label(searched[0]), label(searched[1])),
             "open triangles: R_c censored, or an interval running to the end of the searched radii"
-                + (logX && curves.size() > 1 ? "; setups dodged sideways at each d" : ""));
+                + (curves.size() > 1 ? "; setups dodged sideways at each d" : ""));
         Plots.lines(folder.resolve(base), String.format(Locale.ROOT, "R_c(d) where P(collapse) = %s%s",
                 label(first.level()), severalW ? "" : ", w* = " + label(first.wStar())), notes,
-            "d (dimension)", "R_c = |μ*| at the crossing", list, logX, censored);
+            Labels.D, Labels.RC, list, logX, censored);
         return base;
     }
 
@@ -112,22 +113,39 @@ public final class SweepPlots {
             rows.stream().mapToDouble(Probability::R).max().orElse(Double.NaN)};
     }
 
-    /** Log x when the dimensions span a decade or more. */
+    /**
+     * The x position of curve {@code k} of {@code count} at each d, as a factor on d: a few per cent of a decade
+     * apart on a log axis (also with one d, whose axis spans a factor 3 either side), or 1.5% of the range of d
+     * apart on a linear one, so that intervals at the same d do not hide each other.
+     */
+    private static java.util.function.DoubleUnaryOperator dodge(List<RcRow> rows, boolean logX, int k, int count) {
+        double offset = k - (count - 1) / 2.0;
+        long dMin = rows.stream().mapToLong(RcRow::d).min().orElse(1);
+        long dMax = rows.stream().mapToLong(RcRow::d).max().orElse(1);
+        if (logX || dMin == dMax) {
+            double factor = Math.pow(10, 0.03 * offset);
+            return d -> d * factor;
+        }
+        double shift = 0.015 * (dMax - dMin) * offset;
+        return d -> d + shift;
+    }
+
+    /** Log x when the dimensions span a decade or more, or when there is one d (its axis spans a factor 9). */
     private static boolean logX(List<RcRow> rows) {
         long dMin = rows.stream().mapToLong(RcRow::d).min().orElse(1);
         long dMax = rows.stream().mapToLong(RcRow::d).max().orElse(1);
-        return dMax >= 10 * dMin;
+        return dMax >= 10 * dMin || dMax == dMin;
     }
 
     /**
-     * The R_c curve of one setup [and level] in d order, x multiplied by {@code dodge}: crossed values as points
+     * The R_c curve of one setup [and level] in d order, x moved by {@code dodge}: crossed values as points
      * with their intervals; censored ones left out of the curve and added to {@code censored} at the bound, as
      * are interval ends at the end of the {@code searched} radii (open there: no radius in range bounds R_c).
      */
-    private static Curve rcCurve(String label, Collection<RcRow> byD, int index, double dodge, double[] searched,
-                                 List<Plots.Censored> censored) {
+    private static Curve rcCurve(String label, Collection<RcRow> byD, int index, java.util.function.DoubleUnaryOperator dodge,
+                                 double[] searched, List<Plots.Censored> censored) {
         for (RcRow r : byD) {
-            double x = r.d() * dodge;
+            double x = dodge.applyAsDouble(r.d());
             if (r.censored()) {
                 boolean above = Double.isInfinite(r.rcHigh());
                 censored.add(new Plots.Censored(index, x, above ? r.rcLow() : r.rcHigh(), above));
@@ -141,26 +159,31 @@ public final class SweepPlots {
             }
         }
         return curve(label, byD.stream()
-            .map(r -> new double[] {r.d() * dodge, r.censored() ? Double.NaN : r.rc(), r.rcLow(), r.rcHigh()}).toList());
+            .map(r -> new double[] {dodge.applyAsDouble(r.d()), r.censored() ? Double.NaN : r.rc(), r.rcLow(), r.rcHigh()})
+            .toList());
     }
 
-    private static String probabilityPlot(Path folder, String setup, List<Probability> rows, boolean severalW) {
-        double confidence = rows.isEmpty() ? 0.95 : rows.get(0).confidence();
-        List<Curve> list = probabilityCurves(rows,
-            p -> "d = " + p.d() + (severalW ? ", w* = " + label(p.wStar()) : ""), confidence);
+    private static String probabilityPlot(Path folder, String setup, List<Probability> rows, boolean severalW,
+                                          List<RcRow> rc) {
         String base = setup + "-probability";
         String w = severalW || rows.isEmpty() ? "" : ", w* = " + label(rows.get(0).wStar());
-        Plots.lines(folder.resolve(base), setup + ": collapse probability" + w + " (" + Math.round(100 * confidence)
-            + "% Wilson intervals)", "R = |μ*|", "P(collapse)", list, false);
+        ProbabilityFigure.draw(folder.resolve(base), setup + ": collapse probability" + w, List.of(), rows,
+            p -> "d = " + p.d() + (severalW ? ", w* = " + label(p.wStar()) : ""), rc);
+        return base;
+    }
+
+    /** {@code <setup>-outcomes}: the outcome classes' shares per R, a panel per d [and wStar]. */
+    private static String outcomePlot(Path folder, String setup, List<Probability> rows, boolean severalW) {
+        String base = setup + "-outcomes";
+        String w = severalW || rows.isEmpty() ? "" : ", w* = " + label(rows.get(0).wStar());
+        ProbabilityFigure.outcomes(folder.resolve(base), setup + ": outcome classes" + w, rows,
+            p -> "d = " + p.d() + (severalW ? ", w* = " + label(p.wStar()) : ""));
         return base;
     }
 
     /** All setups on one plot, so dynamics can be compared at equal (d, wStar). */
-    private static String comparisonPlot(Path folder, List<Probability> rows, boolean severalW) {
-        double confidence = rows.get(0).confidence();
+    private static String comparisonPlot(Path folder, List<Probability> rows, boolean severalW, List<RcRow> rc) {
         boolean severalD = rows.stream().map(Probability::d).distinct().count() > 1;
-        List<Curve> list = probabilityCurves(rows, p -> p.setup() + (severalD ? ", d = " + p.d() : "")
-            + (severalW ? ", w* = " + label(p.wStar()) : ""), confidence);
         List<String> fixed = new ArrayList<>();
         if (!severalD) {
             fixed.add("d = " + rows.get(0).d());
@@ -170,35 +193,10 @@ public final class SweepPlots {
         }
         String where = String.join(", ", fixed);
         String base = "compare-probability";
-        Plots.lines(folder.resolve(base), "collapse probability by setup" + (where.isEmpty() ? "" : " (" + where + ")")
-            + ", " + Math.round(100 * confidence) + "% Wilson intervals", "R", "P(collapse)", list, false);
+        ProbabilityFigure.draw(folder.resolve(base), "collapse probability by setup" + (where.isEmpty() ? "" : " (" + where
+            + ")"), List.of(), rows, p -> p.setup() + (severalD ? ", d = " + p.d() : "")
+            + (severalW ? ", w* = " + label(p.wStar()) : ""), rc);
         return base;
-    }
-
-    /**
-     * One curve per label (summed over explicit starts), with Wilson bars; the legend also gives the
-     * trajectories per radius.
-     */
-    private static List<Curve> probabilityCurves(List<Probability> rows, Function<Probability, String> labelOf,
-                                                 double confidence) {
-        Map<String, TreeMap<Double, long[]>> curves = new LinkedHashMap<>();
-        for (Probability p : rows) {
-            long[] c = curves.computeIfAbsent(labelOf.apply(p), k -> new TreeMap<>()).computeIfAbsent(p.R(), k -> new long[2]);
-            c[0] += p.collapse();
-            c[1] += p.n();
-        }
-        List<Curve> list = new ArrayList<>();
-        curves.forEach((label, byR) -> {
-            LongSummaryStatistics n = byR.values().stream().mapToLong(c -> c[1]).summaryStatistics();
-            String count = n.getMin() == n.getMax() ? String.valueOf(n.getMin()) : n.getMin() + "–" + n.getMax();
-            list.add(curve(label + " (" + count + " runs per R)", byR.entrySet().stream().map(r -> {
-                long k = r.getValue()[0];
-                long total = r.getValue()[1];
-                Interval w = Wilson.interval(k, total, confidence);
-                return new double[] {r.getKey(), total == 0 ? Double.NaN : (double) k / total, w.low(), w.high()};
-            }).toList()));
-        });
-        return list;
     }
 
     private static String rcPlot(Path folder, String setup, List<RcRow> rows, boolean severalW, double[] searched) {
@@ -211,11 +209,13 @@ public final class SweepPlots {
         }
         List<Curve> list = new ArrayList<>();
         List<Plots.Censored> censored = new ArrayList<>();
-        curves.forEach((label, byD) -> list.add(rcCurve(label, byD.values(), list.size(), 1, searched, censored)));
+        curves.forEach((label, byD) -> list.add(rcCurve(label, byD.values(), list.size(),
+            dodge(rows, logX(rows), list.size(), curves.size()), searched, censored)));
         String base = setup + "-rc";
         Plots.lines(folder.resolve(base), setup + ": critical radius, " + Math.round(100 * rows.get(0).confidence())
             + "% intervals", List.of("bootstrap over seeds widened to the profile likelihood (logistic) or the Wilson "
-                + "bracket (monotone)"), "d", "R_c", list, logX(rows), censored);
+                + "bracket (monotone)" + (curves.size() > 1 ? "; curves dodged sideways at each d" : "")), Labels.D,
+            Labels.RC, list, logX(rows), censored);
         return base;
     }
 
@@ -271,7 +271,7 @@ public final class SweepPlots {
     }
 
     /** A coordinate for titles and legends: at most 4 significant digits (2/3 reads 0.6667). */
-    private static String label(double value) {
+    static String label(double value) {
         return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

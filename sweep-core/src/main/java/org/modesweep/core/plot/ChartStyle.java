@@ -10,7 +10,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleInsets;
 
@@ -22,13 +24,22 @@ final class ChartStyle {
     private static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
     private static final Font NOTE = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     private static final Color GRID = new Color(0xD0D0D0);
-    /** Tableau 10: distinct on white and for common colour-vision deficiencies. */
+    /**
+     * Okabe and Ito's palette (Color Universal Design), ordered for lines on white: told apart with
+     * the common colour-vision deficiencies; series also differ in marker and dash (below), so a
+     * grey-scale print still separates them. Its yellow is too light for lines and left out.
+     */
     private static final Color[] PALETTE = {
-        new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2),
-        new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
-        new Color(0x9C755F), new Color(0xBAB0AC)};
+        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+        new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000)};
     private static final Shape[] SHAPES = DefaultDrawingSupplier.createStandardSeriesShapes();
+    /** Dash patterns in pixels: solid, dashed, dotted, dash-dot, long dash. */
+    private static final float[][] DASHES = {null, {9, 5}, {2, 4}, {10, 4, 2, 4}, {16, 6}};
     static final BasicStroke LINE = new BasicStroke(2f);
+    /** Reference lines (levels): thin, grey, dashed. */
+    static final BasicStroke REFERENCE = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+        new float[] {6, 4}, 0);
+    static final Color REFERENCE_PAINT = new Color(0x555555);
 
     private ChartStyle() {
     }
@@ -41,6 +52,18 @@ final class ChartStyle {
         return SHAPES[index % SHAPES.length];
     }
 
+    /** The line of series {@code index}: 2 px, its own dash pattern (the next colour cycle shifts it). */
+    static BasicStroke line(int index) {
+        float[] dash = DASHES[index % DASHES.length];
+        return dash == null ? LINE : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, dash, 0);
+    }
+
+    /** The colour of series {@code index} with transparency {@code alpha} (0-255), for bands. */
+    static Color translucent(int index, int alpha) {
+        Color c = PALETTE[index % PALETTE.length];
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
     private static void styleAxis(ValueAxis axis) {
         axis.setLabelFont(LABEL);
         axis.setTickLabelFont(TICKS);
@@ -48,6 +71,11 @@ final class ChartStyle {
 
     static JFreeChart chart(String title, XYPlot plot) {
         style(plot);
+        return framed(title, plot);
+    }
+
+    /** A chart around any plot (e.g. combined category panels) with the common title, legend and background. */
+    static JFreeChart framed(String title, Plot plot) {
         JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setItemFont(LEGEND);
@@ -57,7 +85,12 @@ final class ChartStyle {
 
     /** {@link #chart} with lines of explanation under the title (setup, sample sizes, rules). */
     static JFreeChart chart(String title, List<String> notes, XYPlot plot) {
-        JFreeChart chart = chart(title, plot);
+        style(plot);
+        return framed(title, notes, plot);
+    }
+
+    static JFreeChart framed(String title, List<String> notes, Plot plot) {
+        JFreeChart chart = framed(title, plot);
         for (String note : notes) {
             TextTitle t = new TextTitle(note, NOTE);
             t.setPadding(1, 8, 1, 8);
@@ -68,6 +101,23 @@ final class ChartStyle {
 
     static Font legendFont() {
         return LEGEND;
+    }
+
+    /** The look of a bar panel: white, horizontal grid lines only, the common fonts. */
+    static void style(CategoryPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setRangeGridlinesVisible(true);
+        plot.setDomainGridlinesVisible(false);
+        plot.setOutlinePaint(Color.DARK_GRAY);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        if (plot.getDomainAxis() != null) {
+            plot.getDomainAxis().setLabelFont(LABEL);
+            plot.getDomainAxis().setTickLabelFont(TICKS);
+        }
+        if (plot.getRangeAxis() != null) {
+            styleAxis(plot.getRangeAxis());
+        }
     }
 
     /** The look of one plot (also each panel of a combined plot). */

@@ -12,11 +12,12 @@ public final class OutcomeColours {
 
     public static Map<String, Color> map() {
         Map<String, Color> colours = new LinkedHashMap<>();
-        colours.put(Outcome.MEAN_ALIGNMENT.name(), new Color(0xd6, 0x27, 0x28));
-        colours.put(Outcome.VANISHING_WEIGHT.name(), new Color(0xff, 0x7f, 0x0e));
-        colours.put(Outcome.COVERAGE.name(), new Color(0x2c, 0xa0, 0x2c));
-        colours.put(Outcome.MISWEIGHTED.name(), new Color(0x1f, 0x77, 0xb4));
-        colours.put(Outcome.UNRESOLVED.name(), new Color(0x7f, 0x7f, 0x7f));
+        // Okabe-Ito colours, told apart with the common colour-vision deficiencies (as ChartStyle's lines).
+        colours.put(Outcome.MEAN_ALIGNMENT.name(), new Color(0xD55E00));
+        colours.put(Outcome.VANISHING_WEIGHT.name(), new Color(0xE69F00));
+        colours.put(Outcome.COVERAGE.name(), new Color(0x009E73));
+        colours.put(Outcome.MISWEIGHTED.name(), new Color(0x56B4E9));
+        colours.put(Outcome.UNRESOLVED.name(), new Color(0x999999));
         colours.put(Outcome.FAILED.name(), Color.BLACK);
         return colours;
     }

@@ -16,6 +16,20 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedRangeCategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -34,6 +48,9 @@ public final class Plots {
         // Batch jobs and Spark executors have no display.
         System.setProperty("java.awt.headless", "true");
     }
+
+    /** Vertical distance between the crossings of neighbouring curves at one level, in probability. */
+    private static final double CROSSING_DODGE = 0.015;
 
     /** Marker side in pixels for legends, and for a map axis with a single value. */
     private static final double MARKER = 10;
@@ -76,6 +93,11 @@ public final class Plots {
      */
     public static void lines(Path pngOrBase, String title, List<String> notes, String xLabel, String yLabel,
                              List<Curve> curves, boolean logX, List<Censored> censored) {
+        ChartFiles.write(linesChart(title, notes, xLabel, yLabel, curves, logX, censored), pngOrBase);
+    }
+
+    static JFreeChart linesChart(String title, List<String> notes, String xLabel, String yLabel, List<Curve> curves,
+                                 boolean logX, List<Censored> censored) {
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("no curves to plot");
         }
@@ -122,7 +144,184 @@ public final class Plots {
         }
         // The default reverse order would draw the first curve on top of the rest.
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        ChartFiles.write(ChartStyle.chart(title, notes, plot), pngOrBase);
+        widenSingleX(plot, curves, logX);
+        return ChartStyle.chart(title, notes, plot);
+    }
+
+    /**
+     * With one x value (one d swept, points dodged around it) the automatic range is a sliver and its
+     * ticks repeat one label: show a factor 3 either side on a log axis, half the value on a linear one.
+     */
+    private static void widenSingleX(XYPlot plot, List<Curve> curves, boolean logX) {
+        double min = curves.stream().flatMapToDouble(c -> Arrays.stream(c.x())).min().orElse(Double.NaN);
+        double max = curves.stream().flatMapToDouble(c -> Arrays.stream(c.x())).max().orElse(Double.NaN);
+        if (!(max <= min * 1.2) || !Double.isFinite(min)) {
+            return;
+        }
+        double half = Math.max(Math.abs(min) / 2, 0.5);
+        plot.getDomainAxis().setRange(logX ? min / 3 : min - half, logX ? max * 3 : max + half);
+    }
+
+    /** An R_c (or any crossing) of curve {@code curve}: at {@code (x, y)} with the interval {@code [xLow, xHigh]}. */
+    public record Crossing(int curve, double x, double y, double xLow, double xHigh) {
+    }
+
+    /**
+     * A probability figure: measured points with their bars (no joining lines), each curve's fit as a line
+     * in the curve's colour and dash with its band shaded, horizontal reference lines at {@code levels},
+     * and {@code crossings} as filled diamonds with horizontal interval bars (curves' crossings of one level
+     * moved apart by {@value #CROSSING_DODGE} vertically). The y axis is [0, 1].
+     * {@code fits.get(i)} belongs to {@code points.get(i)} (its yLow/yHigh are the band).
+     */
+    public static void probability(Path base, String title, List<String> notes, String xLabel, String yLabel,
+                                   List<Curve> points, List<Curve> fits, double[] levels, List<Crossing> crossings) {
+        ChartFiles.write(probabilityChart(title, notes, xLabel, yLabel, points, fits, levels, crossings), base);
+    }
+
+    static JFreeChart probabilityChart(String title, List<String> notes, String xLabel, String yLabel,
+                                       List<Curve> points, List<Curve> fits, double[] levels, List<Crossing> crossings) {
+        if (points.isEmpty() || fits.size() != points.size()) {
+            throw new IllegalArgumentException("give one fit per curve of points, at least one");
+        }
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(numberAxis(xLabel));
+        NumberAxis y = numberAxis(yLabel);
+        y.setRange(0, 1);
+        y.setTickUnit(new NumberTickUnit(0.1));
+        plot.setRangeAxis(y);
+        int n = points.size();
+        LegendItemCollection legend = new LegendItemCollection();
+        for (int i = 0; i < n; i++) {
+            plot.setDataset(i, dataset(fits.get(i), false));
+            DeviationRenderer band = new DeviationRenderer(true, false);
+            band.setSeriesPaint(0, ChartStyle.paint(i));
+            band.setSeriesFillPaint(0, ChartStyle.translucent(i, 255));
+            band.setAlpha(0.16f);
+            band.setSeriesStroke(0, ChartStyle.line(i));
+            band.setDefaultSeriesVisibleInLegend(false);
+            plot.setRenderer(i, band);
+            plot.setDataset(n + i, dataset(points.get(i), false));
+            XYErrorRenderer marks = renderer(points.get(i), i);
+            marks.setDefaultLinesVisible(false);
+            marks.setDefaultSeriesVisibleInLegend(false);
+            plot.setRenderer(n + i, marks);
+            legend.add(new LegendItem(points.get(i).label(), null, null, null, true, ChartStyle.shape(i), true,
+                ChartStyle.paint(i), false, ChartStyle.paint(i), ChartStyle.LINE, true, new Line2D.Double(-14, 0, 14, 0),
+                ChartStyle.line(i), ChartStyle.paint(i)));
+        }
+        if (!crossings.isEmpty()) {
+            XYIntervalSeriesCollection marks = new XYIntervalSeriesCollection();
+            XYErrorRenderer renderer = new XYErrorRenderer();
+            renderer.setDefaultLinesVisible(false);
+            renderer.setDrawYError(false);
+            renderer.setCapLength(8);
+            renderer.setErrorStroke(new BasicStroke(2.5f));
+            for (Crossing c : crossings) {
+                if (c.curve() < 0 || c.curve() >= n) {
+                    throw new IllegalArgumentException("crossing for curve " + c.curve() + " of " + n);
+                }
+                XYIntervalSeries one = new XYIntervalSeries("crossing " + marks.getSeriesCount());
+                // Curves' crossings of one level are moved apart vertically so their bars do not cover each other.
+                double y0 = c.y() + CROSSING_DODGE * (c.curve() - (n - 1) / 2.0);
+                one.add(c.x(), Double.isFinite(c.xLow()) ? c.xLow() : c.x(), Double.isFinite(c.xHigh()) ? c.xHigh() : c.x(),
+                    y0, y0, y0);
+                int s = marks.getSeriesCount();
+                marks.addSeries(one);
+                renderer.setSeriesPaint(s, ChartStyle.paint(c.curve()));
+                renderer.setSeriesShape(s, diamond(9));
+            }
+            renderer.setDefaultSeriesVisibleInLegend(false);
+            plot.setDataset(2 * n, marks);
+            plot.setRenderer(2 * n, renderer);
+            legend.add(new LegendItem("R_c: where the fit reaches the level (bar: its interval)", null, null, null, true,
+                diamond(7), true, Color.DARK_GRAY, false, Color.DARK_GRAY, ChartStyle.LINE, false, new Line2D.Double(),
+                ChartStyle.LINE, Color.DARK_GRAY));
+        }
+        for (double level : levels) {
+            ValueMarker line = new ValueMarker(level, ChartStyle.REFERENCE_PAINT, ChartStyle.REFERENCE);
+            line.setLabel("level " + level);
+            line.setLabelFont(ChartStyle.legendFont());
+            line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            line.setLabelOffset(new RectangleInsets(2, 6, 2, 6));
+            line.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            plot.addRangeMarker(line);
+        }
+        plot.setFixedLegendItems(legend);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        return ChartStyle.chart(title, notes, plot);
+    }
+
+    private static Shape diamond(double h) {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(0, -h);
+        p.lineTo(h, 0);
+        p.lineTo(0, h);
+        p.lineTo(-h, 0);
+        p.closePath();
+        return p;
+    }
+
+    /** One panel of a share figure: a title, the x categories, and per category name its share at each x. */
+    public record SharePanel(String title, String[] x, Map<String, double[]> shares) {
+    }
+
+    /**
+     * Stacked shares (e.g. outcome classes per R), one panel per {@code panels} entry side by side on a common
+     * [0, 1] axis; categories stack in the order of {@code colours}, and only those that occur are drawn.
+     */
+    public static void shares(Path base, String title, List<String> notes, String xLabel, String yLabel,
+                              List<SharePanel> panels, Map<String, Color> colours) {
+        ChartFiles.write(sharesChart(title, notes, xLabel, yLabel, panels, colours), base,
+            Math.max(ChartFiles.WIDTH, 420 * panels.size()), ChartFiles.HEIGHT);
+    }
+
+    static JFreeChart sharesChart(String title, List<String> notes, String xLabel, String yLabel,
+                                  List<SharePanel> panels, Map<String, Color> colours) {
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("no panels to plot");
+        }
+        NumberAxis y = new NumberAxis(yLabel);
+        y.setRange(0, 1);
+        y.setTickUnit(new NumberTickUnit(0.1));
+        CombinedRangeCategoryPlot combined = new CombinedRangeCategoryPlot(y);
+        combined.setGap(12);
+        Map<String, Color> used = new LinkedHashMap<>();
+        for (SharePanel panel : panels) {
+            DefaultCategoryDataset data = new DefaultCategoryDataset();
+            StackedBarRenderer renderer = new StackedBarRenderer();
+            renderer.setBarPainter(new StandardBarPainter());
+            renderer.setShadowVisible(false);
+            renderer.setItemMargin(0);
+            int s = 0;
+            for (Map.Entry<String, Color> c : colours.entrySet()) {
+                double[] share = panel.shares().get(c.getKey());
+                if (share == null || Arrays.stream(share).allMatch(v -> v == 0)) {
+                    continue;
+                }
+                for (int i = 0; i < panel.x().length; i++) {
+                    data.addValue(share[i], c.getKey(), panel.x()[i]);
+                }
+                renderer.setSeriesPaint(s++, c.getValue());
+                used.put(c.getKey(), c.getValue());
+            }
+            CategoryAxis x = new CategoryAxis(panels.size() > 1 ? xLabel + ", " + panel.title() : xLabel);
+            x.setCategoryMargin(0.15);
+            CategoryPlot plot = new CategoryPlot(data, x, null, renderer);
+            ChartStyle.style(plot);
+            combined.add(plot, 1);
+        }
+        ChartStyle.style(combined);
+        // One legend entry per category, in stacking order (the panels would each repeat theirs).
+        LegendItemCollection legend = new LegendItemCollection();
+        colours.forEach((name, colour) -> {
+            if (used.containsKey(name)) {
+                legend.add(new LegendItem(name, null, null, null, cell(MARKER, MARKER), colour));
+            }
+        });
+        combined.setFixedLegendItems(legend);
+        y.setLabelFont(ChartStyle.legendFont().deriveFont(18f));
+        return ChartStyle.framed(title, notes, combined);
     }
 
     /**
@@ -341,7 +540,7 @@ public final class Plots {
         renderer.setErrorStroke(new BasicStroke(1.5f));
         renderer.setSeriesPaint(0, ChartStyle.paint(index));
         renderer.setSeriesShape(0, ChartStyle.shape(index));
-        renderer.setSeriesStroke(0, ChartStyle.LINE);
+        renderer.setSeriesStroke(0, ChartStyle.line(index));
         return renderer;
     }
 

@@ -37,6 +37,27 @@ final class Counts {
             tally[0]++;
             tally[1] += collapse[i] ? 1 : 0;
         }
+        return of(byRadius);
+    }
+
+    /** Counts already grouped by radius (any order; a radius given twice is summed). */
+    static Counts of(double[] radius, long[] trials, long[] collapses) {
+        if (radius.length != trials.length || radius.length != collapses.length) {
+            throw new IllegalArgumentException("radius, trials and collapses differ in length");
+        }
+        Map<Double, int[]> byRadius = new TreeMap<>();
+        for (int i = 0; i < radius.length; i++) {
+            if (!Double.isFinite(radius[i]) || trials[i] <= 0 || collapses[i] < 0 || collapses[i] > trials[i]) {
+                throw new IllegalArgumentException("bad counts at R = " + radius[i] + ": " + collapses[i] + " of " + trials[i]);
+            }
+            int[] tally = byRadius.computeIfAbsent(radius[i] + 0.0, r -> new int[2]);
+            tally[0] += Math.toIntExact(trials[i]);
+            tally[1] += Math.toIntExact(collapses[i]);
+        }
+        return of(byRadius);
+    }
+
+    private static Counts of(Map<Double, int[]> byRadius) {
         int k = 0;
         Counts counts = new Counts(new double[byRadius.size()], new int[byRadius.size()],
                 new int[byRadius.size()]);
