@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
     description = "Parameter sweeps of mode collapse in variational inference.",
     subcommands = {TrajectoryCommand.class, RunCommand.class, ShowCommand.class, RcCommand.class, PlotCommand.class,
-        BenchCommand.class, FlowDensityCommand.class})
+        ReportCommand.class, BenchCommand.class, FlowDensityCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.modesweep.spark.Aggregates;
+import org.modesweep.spark.Aggregates.Probability;
+import org.modesweep.spark.Aggregates.RcRow;
+import org.modesweep.spark.Report;
 import org.modesweep.spark.ExistingSweep;
 import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepAggregation;
@@ -45,6 +48,7 @@ final class PlotCommand implements Callable<Integer> {
                             SweepAggregation.setupOrder(sweep.spec())), sweep.spec(), sweep.spec().threshold());
                 }
                 print(out, SweepAggregation.drawPlots(out, tables.probabilities(), tables.rc(), savedMethod(sweep)));
+                Report.write(out, sweep.spec(), tables.probabilities(), tables.rc());
                 return 0;
             }
         }
@@ -52,16 +56,18 @@ final class PlotCommand implements Callable<Integer> {
         try {
             ExistingSweep sweep = ExistingSweep.open(spark.sparkContext().hadoopConfiguration(), path);
             SweepOutput out = sweep.output();
-            List<String> drawn;
+            SweepAggregation.Tables tables;
             if (!fromTrajectories && out.hasParquet(SweepOutput.PROBABILITIES) && out.hasParquet(SweepOutput.RC)) {
-                drawn = new ArrayList<>(SweepAggregation.drawPlots(out,
-                    Aggregates.readProbabilities(spark, out.uri(SweepOutput.PROBABILITIES)),
-                    Aggregates.readRc(spark, out.uri(SweepOutput.RC)), savedMethod(sweep)));
+                List<Probability> probabilities = Aggregates.readProbabilities(spark, out.uri(SweepOutput.PROBABILITIES));
+                List<RcRow> rc = Aggregates.readRc(spark, out.uri(SweepOutput.RC));
+                List<String> drawn = new ArrayList<>(SweepAggregation.drawPlots(out, probabilities, rc, savedMethod(sweep)));
                 drawn.addAll(SweepAggregation.drawFigures(spark, out, sweep.spec()));
+                tables = new SweepAggregation.Tables(probabilities, rc, drawn, 0);
             } else {
-                drawn = SweepAggregation.aggregate(spark, out, sweep.spec(), sweep.spec().threshold(), false, true).plots();
+                tables = SweepAggregation.aggregate(spark, out, sweep.spec(), sweep.spec().threshold(), false, true);
             }
-            print(out, drawn);
+            print(out, tables.plots());
+            Report.write(out, sweep.spec(), tables.probabilities(), tables.rc());
             return 0;
         } finally {
             spark.stop();

@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.modesweep.core.sweep.ThresholdSpec;
 import org.modesweep.spark.Aggregates;
 import org.modesweep.spark.ExistingSweep;
+import org.modesweep.spark.Report;
 import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepAggregation;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code sweep rc PATH}: re-estimates R_c from the trajectories of a sweep, at other levels or with another method. */
 @Command(name = "rc", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Re-estimate R_c(d) from a sweep's trajectories (deduplicated on pointId) and print the table.",
-        "Defaults come from the sweep's spec.yaml; --save also rewrites probabilities/, rc/, summary.csv and plots/ (with Spark).",
+        "Defaults come from the sweep's spec.yaml; --save also rewrites probabilities/, rc/, summary.csv, plots/ and report.html (with Spark).",
         "Without --save, a local output is counted by DuckDB inside this command; Spark counts larger or remote ones (--engine)."})
 final class RcCommand implements Callable<Integer> {
 
@@ -61,6 +62,7 @@ final class RcCommand implements Callable<Integer> {
                 if (sweep.manifest() != null) {
                     sweep.output().writeManifest(sweep.manifest().withAggregation(SweepAggregation.settings(t), Instant.now().toString()));
                 }
+                Report.write(sweep.output(), sweep.spec(), tables.probabilities(), tables.rc());
                 System.out.printf("saved probabilities/, rc/, summary.csv and %d plots under %s%n", tables.plots().size(),
                     sweep.output().root());
             }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Console progress of a run: points done out of the grid, rate of this run and time left. Task
+ * Console progress of a run (also a {@code progress} event in the run log): points done out of the grid, rate of this run and time left. Task
  * results reach the driver's accumulator when tasks finish, so a line is printed at every chunk
  * end and, between chunks, every {@code intervalMs} when the count moved.
  */
@@ -17,12 +17,14 @@ final class Progress implements AutoCloseable {
     private final long intervalMs;
     private final long startNanos = System.nanoTime();
     private final Thread ticker;
+    private final RunLog log;
     private long lastPrinted = -1;
     private long lastPrintNanos = System.nanoTime();
     private volatile boolean running = true;
 
-    Progress(PrintStream out, long total, long before, LongAccumulator computed, long intervalMs) {
+    Progress(PrintStream out, RunLog log, long total, long before, LongAccumulator computed, long intervalMs) {
         this.out = out;
+        this.log = log;
         this.total = total;
         this.before = before;
         this.computed = computed;
@@ -60,6 +62,8 @@ final class Progress implements AutoCloseable {
         out.printf(Locale.ROOT, "  %,d / %,d points (%5.1f%%)  %7.1f traj/s  elapsed %s  %s%s%n", before + done, total,
             100.0 * (before + done) / total, rate, clock(seconds), eta, suffix);
         out.flush();
+        log.event("progress", RunLog.fields("done", before + done, "total", total, "rate", rate, "elapsedSeconds", seconds,
+            "leftSeconds", rate > 0 ? Math.max(0, left / rate) : null));
     }
 
     long computed() {

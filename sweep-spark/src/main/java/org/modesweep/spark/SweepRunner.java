@@ -109,6 +109,7 @@ public final class SweepRunner {
             output.requireSoundTable(table);
         }
         output.write(SweepOutput.SPEC, spec.toYaml());
+        RunLog log = new RunLog(output);
         output.writeManifest(manifest.withProgress(false, manifest.trajectories(), now));
 
         int cores = spark.sparkContext().defaultParallelism();
@@ -126,6 +127,8 @@ public final class SweepRunner {
         out.printf(Locale.ROOT, "  %,d already done, %,d to compute on %s (%d cores, %d partitions per chunk)%n",
             before, missing, spark.sparkContext().master(), cores, partitions);
 
+        log.event("start", RunLog.fields("sweep", spec.name(), "specHash", hash, "points", total, "alreadyDone", before,
+            "toCompute", missing, "master", spark.sparkContext().master(), "cores", cores, "engineVersion", Engine.version()));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator computed = spark.sparkContext().longAccumulator("trajectories");
         DoubleAccumulator wallMs = spark.sparkContext().doubleAccumulator("trajectoryMillis");
@@ -134,7 +137,7 @@ public final class SweepRunner {
         boolean stopped = false;
         double computeSeconds = 0;
         double[] firstChunk = {0, 0};
-        try (Progress progress = new Progress(out, total, before, computed, options.progressIntervalMs())) {
+        try (Progress progress = new Progress(out, log, total, before, computed, options.progressIntervalMs())) {
             long cursor = 0;
             long chunkSize = spec.spark().chunk() != null ? spec.spark().chunk() : Math.max(8L * partitions, 16);
             while (missing > 0) {
@@ -174,6 +177,8 @@ public final class SweepRunner {
             computeSeconds = progress.seconds();
         }
         long computedCount = computed.value();
+        log.event("computed", RunLog.fields("computed", computedCount, "computeSeconds", computeSeconds,
+            "coreSeconds", wallMs.value() / 1000, "cores", cores, "chunks", chunks, "stopped", stopped));
         if (computedCount > 0) {
             out.printf(Locale.ROOT, "computed %,d trajectories in %.1f s: %.1f traj/s on %d cores"
                     + " (%.1f ms of core time per trajectory, %.2f cores busy on average)%n",
@@ -209,10 +214,14 @@ public final class SweepRunner {
         output.writeManifest(manifest.withProgress(true, distinct, Instant.now().toString())
             .withAggregation(SweepAggregation.settings(spec.threshold()), Instant.now().toString()));
         SweepAggregation.report(out, tables, output);
+        log.event("aggregated", RunLog.fields("trajectories", distinct, "plots", tables.plots().size(),
+            "wallSeconds", (System.nanoTime() - t0) / 1e9));
+        Report.write(output, spec, tables.probabilities(), tables.rc());
         out.println();
         out.print(Aggregates.table(tables.rc()));
-        out.printf(Locale.ROOT, "%nresults in %s: trajectories/ probabilities/ rc/ %s plots/ (%d figures) %s %s%n",
-            output.root(), SweepOutput.SUMMARY, tables.plots().size(), SweepOutput.SPEC, SweepOutput.MANIFEST);
+        out.printf(Locale.ROOT, "%nresults in %s: %s (open it in a browser), trajectories/ probabilities/ rc/ %s plots/"
+                + " (%d figures) %s %s %s%n", output.root(), Report.FILE, SweepOutput.SUMMARY, tables.plots().size(),
+            SweepOutput.SPEC, SweepOutput.MANIFEST, RunLog.FILE);
         return new Result(output.root().toString(), total, before, computedCount, chunks, true, computeSeconds,
             wallMs.value(), (System.nanoTime() - t0) / 1e9, steady(computedCount, computeSeconds, chunks, firstChunk), tables, adaptive);
     }

@@ -1,0 +1,190 @@
+package org.modesweep.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.modesweep.core.Outcome;
+import org.modesweep.core.sweep.SweepSpec;
+import org.modesweep.spark.Aggregates.Probability;
+import org.modesweep.spark.Aggregates.RcRow;
+
+/**
+ * {@code report.html}: one self-contained page per output (figures embedded as data URIs, links to the
+ * tables relative to the output folder) with the spec, the run's size and time, the R_c table, every
+ * figure and the outcome counts. A line of script counts the figures the browser decoded into the body's
+ * {@code data-figures} attribute, which the Chromium check reads.
+ */
+public final class Report {
+    public static final String FILE = "report.html";
+
+    private Report() {
+    }
+
+    /** Writes {@code report.html} into the output from its tables, figures, spec, manifest and run log. */
+    public static void write(SweepOutput out, SweepSpec spec, List<Probability> probabilities, List<RcRow> rc) {
+        out.write(FILE, html(out, spec, probabilities, rc));
+    }
+
+    static String html(SweepOutput out, SweepSpec spec, List<Probability> probabilities, List<RcRow> rc) {
+        Manifest m = out.manifest();
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>sweep ")
+            .append(esc(spec.name())).append("</title>\n<style>")
+            .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}")
+            .append("table{border-collapse:collapse;margin:1em 0;font-size:14px}td,th{border:1px solid #bbb;padding:3px 8px}")
+            .append("td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#eee}")
+            .append("figure{margin:2em 0}img{max-width:100%;border:1px solid #ddd}pre{background:#f6f6f6;padding:1em;")
+            .append("overflow-x:auto}figcaption{color:#555}</style></head>\n<body>\n");
+        b.append("<h1>Sweep '").append(esc(spec.name())).append("'</h1>\n");
+        b.append("<p>").append(esc(SweepRunner.describeGrid(spec))).append(": ")
+            .append(String.format(Locale.ROOT, "%,d", spec.points().size())).append(" trajectories planned");
+        if (m != null) {
+            b.append(String.format(Locale.ROOT, "; %,d rows, %s. Engine %s, started %s, last updated %s.", m.trajectories(),
+                m.completed() ? "complete" : "<b>incomplete</b>", esc(m.engineVersion()), esc(m.created()), esc(m.updated())));
+        }
+        b.append("</p>\n").append(runTimes(out));
+        b.append("<p>Tables: ");
+        for (String link : new String[] {SweepOutput.TRAJECTORIES + "/", SweepOutput.PROBABILITIES + "/", SweepOutput.RC + "/",
+            SweepOutput.SUMMARY, SweepOutput.SPEC, SweepOutput.MANIFEST, RunLog.FILE}) {
+            b.append("<a href=\"").append(link).append("\">").append(link).append("</a> ");
+        }
+        b.append("(Parquet folders: <code>sweep show</code>, or pandas, polars, DuckDB as in docs/python.md).</p>\n");
+        b.append("<ul><li><a href=\"#rc\">R_c</a></li><li><a href=\"#figures\">Figures</a></li>")
+            .append("<li><a href=\"#outcomes\">Outcome counts</a></li><li><a href=\"#spec\">Spec</a></li></ul>\n");
+        rcTable(b, rc, spec.threshold().method());
+        figures(b, out);
+        outcomes(b, probabilities);
+        b.append("<h2 id=\"spec\">Spec (resolved)</h2>\n<pre>").append(esc(spec.toYaml())).append("</pre>\n");
+        b.append("<script>document.body.dataset.figures=[...document.images].filter(i=>i.complete&&i.naturalWidth>0)")
+            .append(".length;</script>\n</body></html>\n");
+        return b.toString();
+    }
+
+    /** The computing time of each run from the run log: trajectories computed, wall and core seconds. */
+    private static String runTimes(SweepOutput out) {
+        StringBuilder b = new StringBuilder();
+        for (Map<String, Object> e : RunLog.read(out)) {
+            if ("computed".equals(e.get("event"))) {
+                b.append(String.format(Locale.ROOT, "<li>%s: %,d trajectories computed in %.1f s on %s cores (%.1f core-seconds)</li>",
+                    esc(String.valueOf(e.get("time"))), ((Number) e.get("computed")).longValue(),
+                    ((Number) e.get("computeSeconds")).doubleValue(), e.get("cores"),
+                    ((Number) e.get("coreSeconds")).doubleValue()));
+            } else if ("aggregated".equals(e.get("event"))) {
+                b.append(String.format(Locale.ROOT, "<li>%s: run finished, %.1f s from start to aggregated tables and figures</li>",
+                    esc(String.valueOf(e.get("time"))), ((Number) e.get("wallSeconds")).doubleValue()));
+            }
+        }
+        return b.isEmpty() ? "" : "<p>Runs:</p><ul>" + b + "</ul>\n";
+    }
+
+    private static void rcTable(StringBuilder b, List<RcRow> rc, String method) {
+        b.append("<h2 id=\"rc\">Critical radius R_c</h2>\n<p>R_c is the radius where P(collapse) reaches the level;")
+            .append(" the spec's method (").append(esc(method)).append(") first. Intervals: bootstrap over seeds widened to")
+            .append(" the profile likelihood (logistic) or the monotone (isotonic) bracket.</p>\n");
+        b.append("<table id=\"rc-table\"><tr><th>setup</th><th>d</th><th>w*</th><th>level</th><th>method</th><th>R_c</th>")
+            .append("<th>interval</th><th>runs</th><th>max P</th><th>unresolved</th></tr>\n");
+        List<RcRow> ordered = rc.stream().sorted(java.util.Comparator.comparing((RcRow r) -> !r.method().equalsIgnoreCase(method)))
+            .toList();
+        for (RcRow r : ordered) {
+            String value;
+            String interval;
+            if (r.censored()) {
+                value = Double.isInfinite(r.rcHigh()) ? "&gt; " + fmt(r.rcLow()) : "&lt; " + fmt(r.rcHigh());
+                interval = "censored";
+            } else if (Double.isNaN(r.rc())) {
+                value = "–";
+                interval = r.note() == null ? "" : esc(r.note());
+            } else {
+                value = fmt(r.rc());
+                interval = Double.isNaN(r.rcLow()) ? "–" : "[" + fmt(r.rcLow()) + ", " + fmt(r.rcHigh()) + "]";
+            }
+            b.append("<tr><td>").append(esc(r.setup())).append("</td><td class=n>").append(r.d()).append("</td><td class=n>")
+                .append(SweepPlots.label(r.wStar())).append("</td><td class=n>").append(SweepPlots.label(r.level()))
+                .append("</td><td>").append(esc(r.method())).append("</td><td class=n>").append(value).append("</td><td>")
+                .append(interval).append("</td><td class=n>").append(r.trajectories()).append("</td><td class=n>")
+                .append(String.format(Locale.ROOT, "%.3f", r.maxProbability())).append("</td><td class=n>")
+                .append(String.format(Locale.ROOT, "%.1f%%", 100 * r.unresolvedFraction())).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    /** Every PNG under plots/, embedded (the SVG beside it linked, for papers). */
+    private static void figures(StringBuilder b, SweepOutput out) {
+        b.append("<h2 id=\"figures\">Figures</h2>\n");
+        if (!out.isLocal()) {
+            b.append("<p>Figures are in <a href=\"plots/\">plots/</a>.</p>\n");
+            return;
+        }
+        Path folder = Path.of(out.path(SweepOutput.PLOTS).toUri());
+        if (!Files.isDirectory(folder)) {
+            b.append("<p>(no figures)</p>\n");
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path png : files.filter(f -> f.getFileName().toString().endsWith(".png")).sorted(Report::figureOrder).toList()) {
+                String name = png.getFileName().toString();
+                String base = name.substring(0, name.length() - 4);
+                b.append("<figure id=\"fig-").append(esc(base)).append("\"><img alt=\"").append(esc(base))
+                    .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(Files.readAllBytes(png)))
+                    .append("\"><figcaption>").append(esc(base)).append(" (<a href=\"plots/").append(esc(name))
+                    .append("\">PNG</a>, <a href=\"plots/").append(esc(base)).append(".svg\">SVG</a>)</figcaption></figure>\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the figures in " + folder, e);
+        }
+    }
+
+    /** R_c figures first, then comparisons, then per setup (probability, outcomes, R_c), then the rest. */
+    private static int figureOrder(Path a, Path b) {
+        return Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b);
+    }
+
+    private static int rank(Path p) {
+        String n = p.getFileName().toString();
+        return n.startsWith("rc-vs-") ? 0 : n.startsWith("compare-") ? 1 : n.contains("-map-") ? 3 : 2;
+    }
+
+    /** Outcome counts per setup, d and wStar (rows) and R (columns): "collapsed / runs" and the classes. */
+    private static void outcomes(StringBuilder b, List<Probability> probabilities) {
+        b.append("<h2 id=\"outcomes\">Outcome counts</h2>\n<p>Per radius: runs, then each outcome class that occurs")
+            .append(" (THEORY.md §5); the <code>-outcomes</code> figures show the same as shares.</p>\n");
+        Map<String, TreeMap<Double, long[]>> rows = new LinkedHashMap<>();
+        int classes = Outcome.values().length;
+        for (Probability p : probabilities) {
+            long[] c = rows.computeIfAbsent(p.setup() + ", d = " + p.d() + ", w* = " + SweepPlots.label(p.wStar()),
+                k -> new TreeMap<>()).computeIfAbsent(p.R(), k -> new long[classes + 1]);
+            c[classes] += p.n();
+            for (Outcome o : Outcome.values()) {
+                c[o.ordinal()] += p.count(o);
+            }
+        }
+        b.append("<table id=\"outcome-table\"><tr><th>setup, d, w*</th><th>R</th><th>runs</th>");
+        List<Outcome> present = java.util.Arrays.stream(Outcome.values())
+            .filter(o -> probabilities.stream().anyMatch(p -> p.count(o) > 0)).toList();
+        present.forEach(o -> b.append("<th>").append(o.name()).append("</th>"));
+        b.append("</tr>\n");
+        rows.forEach((label, byR) -> byR.forEach((R, c) -> {
+            b.append("<tr><td>").append(esc(label)).append("</td><td class=n>").append(SweepPlots.label(R))
+                .append("</td><td class=n>").append(c[classes]).append("</td>");
+            present.forEach(o -> b.append("<td class=n>").append(c[o.ordinal()]).append("</td>"));
+            b.append("</tr>\n");
+        }));
+        b.append("</table>\n");
+    }
+
+    private static String fmt(double x) {
+        return String.format(Locale.ROOT, "%.4f", x);
+    }
+
+    private static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
