@@ -90,6 +90,13 @@ final class LocalTables implements AutoCloseable {
         return Aggregates.rcOrder(rows);
     }
 
+    /** The column names of a relation, in its order. */
+    List<String> columns(String relation) {
+        List<String> names = new ArrayList<>();
+        query("describe select * from " + relation, r -> names.add(r.getString(1)));
+        return names;
+    }
+
     /** Reads a column of the current row by name; SQL NULL is null. */
     static java.util.function.Function<String, Object> column(ResultSet r) {
         return name -> {

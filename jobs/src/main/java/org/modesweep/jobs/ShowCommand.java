@@ -109,7 +109,7 @@ final class ShowCommand implements Callable<Integer> {
         String from = Files.isDirectory(dir) ? LocalTables.relation(dir, trajectories, false)
             : "read_parquet('" + dir.toString().replace("'", "''") + "')";
         String select = columns != null ? String.join(", ", Arrays.stream(columns).map(String::trim).toList())
-            : trajectories ? String.join(", ", Arrays.stream(TrajectoryRows.SCHEMA.fieldNames()).map(c -> '"' + c + '"').toList())
+            : trajectories ? String.join(", ", schemaOrder(db.columns(from)).stream().map(c -> '"' + c + '"').toList())
             : "*";
         String sql = "select " + select + " from " + from + (where == null ? "" : " where " + where)
             + (sort == null ? "" : " order by " + String.join(", ", Arrays.stream(sort).map(String::trim).toList()));
@@ -136,6 +136,13 @@ final class ShowCommand implements Callable<Integer> {
             System.out.printf("wrote %d rows to %s%n", count[0], csv);
         }
         return new Shown(names, rows, count[0]);
+    }
+
+    /** Trajectory columns as Spark shows them: the fixed ones in schema order, then a spec's extra columns. */
+    private static List<String> schemaOrder(List<String> present) {
+        List<String> ordered = new ArrayList<>(Arrays.stream(TrajectoryRows.SCHEMA.fieldNames()).filter(present::contains).toList());
+        present.stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+        return ordered;
     }
 
     private Shown spark(SparkSession spark, SweepOutput folder, boolean trajectories) {
