@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code sweep} command line. Exit codes: 0 success, 1 failure, 2 bad arguments or input. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
     description = "Parameter sweeps of mode collapse in variational inference.",
-    subcommands = {TrajectoryCommand.class, RunCommand.class, ShowCommand.class, RcCommand.class, PlotCommand.class,
+    subcommands = {TrajectoryCommand.class, PlanCommand.class, RunCommand.class, ShowCommand.class, RcCommand.class, PlotCommand.class,
         ReportCommand.class, BenchCommand.class, FlowDensityCommand.class})
 public final class Main implements Runnable {
 

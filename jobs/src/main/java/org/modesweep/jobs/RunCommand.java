@@ -8,7 +8,9 @@ import org.modesweep.core.sweep.PointSpace;
 import org.modesweep.core.sweep.SparkSpec;
 import org.modesweep.core.sweep.SpecParser;
 import org.modesweep.core.sweep.SweepSpec;
+import org.modesweep.spark.Manifest;
 import org.modesweep.spark.Sessions;
+import org.modesweep.spark.SweepOutput;
 import org.modesweep.spark.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,8 +29,13 @@ final class RunCommand implements Callable<Integer> {
     String output;
     @Option(names = "--master", paramLabel = "M", description = "Spark master, e.g. local[2] or spark://host:7077. Default: the spec's spark.master.")
     String master;
-    @Option(names = "--yes", description = "Confirm a grid larger than the spec's maxTrajectories.")
+    @Option(names = "--yes", description = "Confirm a grid larger than the spec's maxTrajectories, or estimated to take longer than --max-wall.")
     boolean yes;
+    @Option(names = "--dry-run", description = "Print the plan (grid, estimated core and wall time: `sweep plan`) and stop.")
+    boolean dryRun;
+    @Option(names = "--max-wall", paramLabel = "MIN", defaultValue = "10", description = "Without --yes, refuse a run"
+        + " estimated (by a short calibration, as `sweep plan`) to take longer than this many minutes. Default: ${DEFAULT-VALUE}.")
+    double maxWallMinutes;
     @Option(names = "--partitions", paramLabel = "N", description = "Partitions per chunk. Default: spark.partitions, else 4 per core.")
     Integer partitions;
     @Option(names = "--chunk", paramLabel = "N", description = "Trajectories per chunk (one Parquet commit). Default: spark.chunk, else adaptive (~20-120 s per chunk).")
@@ -56,6 +63,20 @@ final class RunCommand implements Callable<Integer> {
         if (partitions != null && partitions < 1 || chunk != null && chunk < 1) {
             throw new IllegalArgumentException("--partitions and --chunk must be >= 1");
         }
+        String runMaster = master != null ? master : spec.spark().master();
+        if (dryRun) {
+            System.out.print(Plan.calibrate(spec, Plan.cores(runMaster), false).describe());
+            return 0;
+        }
+        if (!yes && !complete(spec)) {
+            Plan plan = Plan.calibrate(spec, Plan.cores(runMaster), true);
+            if (plan.wallSeconds() > 60 * maxWallMinutes) {
+                System.out.print(plan.describe());
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "this sweep is estimated to take %s of wall"
+                    + " time, more than --max-wall %s minutes: rerun with --yes to run it, or shrink the grid",
+                    Plan.clock(plan.wallSeconds()), TextTable.cell(maxWallMinutes)));
+            }
+        }
         if (secretFile != null) {
             System.setProperty(Sessions.SECRET_FILE_PROPERTY, secretFile.toString());
         }
@@ -72,6 +93,16 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         } finally {
             spark.stop();
+        }
+    }
+
+    /** Whether the output already holds this spec's finished sweep (a rerun only re-aggregates: nothing to estimate). */
+    private static boolean complete(SweepSpec spec) {
+        try {
+            Manifest m = new SweepOutput(new org.apache.hadoop.conf.Configuration(), spec.output()).manifest();
+            return m != null && m.completed() && m.specHash().equals(spec.hash());
+        } catch (RuntimeException e) { // unreadable or remote without credentials yet: estimate as for a new run
+            return false;
         }
     }
 

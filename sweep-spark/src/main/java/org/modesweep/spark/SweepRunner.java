@@ -383,7 +383,8 @@ public final class SweepRunner {
         return distinct;
     }
 
-    static String describeGrid(SweepSpec spec) {
+    /** The grid in words: "2 setups x 9 R x 2 d x 1 wStar x 50 seeds". */
+    public static String describeGrid(SweepSpec spec) {
         var g = spec.grid();
         boolean uniform = spec.setups().stream().allMatch(s -> s.d() == null
             && g.trajectories(s) == g.trajectories(spec.setups().get(0)));

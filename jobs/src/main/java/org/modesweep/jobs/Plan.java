@@ -1,0 +1,128 @@
+package org.modesweep.jobs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.modesweep.core.sweep.GridPoint;
+import org.modesweep.core.sweep.GridSpec;
+import org.modesweep.core.sweep.PointSpace;
+import org.modesweep.core.sweep.SetupSpec;
+import org.modesweep.core.sweep.SweepSpec;
+import org.modesweep.spark.SweepRunner;
+
+/**
+ * What a sweep will cost before it runs: the grid, and for each setup a short calibration of its
+ * dynamics at its most expensive point (its largest d, radii across the grid, seeds 0, 1, ...; tMax,
+ * steps, batch and the other setup keys are the setup's own), timed in CPU time of this thread after
+ * one untimed run that warms the JIT. Core time is trajectories times the calibrated cost per trajectory; wall
+ * time adds Spark's start-up and the aggregation, measured on this machine for the default sweep.
+ */
+record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
+    /** Spark's local start-up plus aggregation, tables, figures and report for a small sweep (default spec, 2 cores). */
+    static final double FIXED_SECONDS = 15;
+    /** Parallel efficiency of local Spark against cores x one thread (bench W4: 0.8-0.9 on 2 cores). */
+    static final double EFFICIENCY = 0.85;
+    /** Calibration time per setup, and in all. */
+    static final double SETUP_BUDGET_SECONDS = 1.5;
+    static final double TOTAL_BUDGET_SECONDS = 12;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** One setup: its trajectories, where it was calibrated, how many runs and their mean time. */
+    record SetupCost(String name, long trajectories, long d, double rMin, double rMax, int runs, double secondsPerRun) {
+        double coreSeconds() {
+            return trajectories * secondsPerRun;
+        }
+    }
+
+    /** {@code quick}: a third of the time budget (the check before {@code sweep run}). */
+    static Plan calibrate(SweepSpec spec, int cores, boolean quick) {
+        PointSpace space = spec.points();
+        GridSpec g = spec.grid();
+        double budget = Math.min(SETUP_BUDGET_SECONDS, TOTAL_BUDGET_SECONDS / spec.setups().size()) / (quick ? 3 : 1);
+        List<SetupCost> costs = new ArrayList<>();
+        for (int s = 0; s < spec.setups().size(); s++) {
+            SetupSpec setup = spec.setups().get(s);
+            long d = setup.dims(g).stream().max(Comparator.naturalOrder()).orElseThrow();
+            List<Double> radii = g.R();
+            var start = setup.init().explicit() ? g.starts().get(0) : null;
+            double wStar = g.wStar().get(0);
+            space.run(space.point(-1, s, radii.get(radii.size() - 1), d, wStar, start, 0)); // JIT warm-up, untimed
+            int runs = 0;
+            long t0 = System.nanoTime();
+            long cpu0 = CPU.getCurrentThreadCpuTime();
+            // Radii in turn across the grid (cost varies with R), seeds 0, 1, ... at each.
+            while (runs < 200 && (runs == 0 || (System.nanoTime() - t0) / 1e9 < budget)) {
+                double R = radii.get((int) ((long) runs * 7 % radii.size()));
+                GridPoint p = space.point(-1, s, R, d, wStar, start, runs / radii.size());
+                space.run(p);
+                runs++;
+            }
+            // This thread's CPU time, not the clock: other work on a shared machine does not inflate the cost.
+            double seconds = (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            costs.add(new SetupCost(setup.name(), g.trajectories(setup), d, radii.get(0), radii.get(radii.size() - 1), runs,
+                seconds / runs));
+        }
+        return new Plan(spec, costs, cores);
+    }
+
+    /** Cores of a local master: N of local[N], else this machine's (a cluster's cores are not known here). */
+    static int cores(String master) {
+        if (master != null && master.matches("local\\[\\d+]")) {
+            return Integer.parseInt(master.substring(6, master.length() - 1));
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    double coreSeconds() {
+        return setups.stream().mapToDouble(SetupCost::coreSeconds).sum();
+    }
+
+    double wallSeconds() {
+        return FIXED_SECONDS + coreSeconds() / (cores * EFFICIENCY);
+    }
+
+    String describe() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "sweep '%s': %,d trajectories = %s%n", spec.name(),
+            spec.points().size(), SweepRunner.describeGrid(spec)));
+        GridSpec g = spec.grid();
+        b.append(String.format(Locale.ROOT, "  axes: R %s; d %s; wStar %s; %s%n", list(g.R()), g.d(), list(g.wStar()),
+            g.explicit() ? g.starts().size() + " explicit starts" : g.seeds() + " seeds per point"));
+        int w = Math.max(5, setups.stream().mapToInt(c -> c.name().length()).max().orElse(5));
+        b.append(String.format(Locale.ROOT, "  %-" + w + "s %13s  %-32s %12s %11s%n", "setup", "trajectories",
+            "calibrated at (this machine)", "per traj.", "core time"));
+        for (SetupCost c : setups) {
+            b.append(String.format(Locale.ROOT, "  %-" + w + "s %,13d  %-32s %12s %11s%n", c.name(), c.trajectories(),
+                String.format(Locale.ROOT, "d = %d, R %s-%s, %d runs", c.d(), TextTable.cell(c.rMin()),
+                    TextTable.cell(c.rMax()), c.runs()), duration(c.secondsPerRun()), clock(c.coreSeconds())));
+        }
+        b.append(String.format(Locale.ROOT, "  estimated core time %s; wall time on %d core%s about %s"
+                + " (%.0f%% parallel efficiency, plus ~%.0f s of Spark start-up and aggregation)%n",
+            clock(coreSeconds()), cores, cores == 1 ? "" : "s", clock(wallSeconds()), 100 * EFFICIENCY, FIXED_SECONDS));
+        return b.toString();
+    }
+
+    private static String list(List<Double> values) {
+        if (values.size() <= 6) {
+            return values.stream().map(TextTable::cell).toList().toString();
+        }
+        return String.format(Locale.ROOT, "%s..%s (%d values)", TextTable.cell(values.get(0)),
+            TextTable.cell(values.get(values.size() - 1)), values.size());
+    }
+
+    /** A cost per trajectory: microseconds, milliseconds or seconds. */
+    static String duration(double seconds) {
+        return seconds < 1e-3 ? String.format(Locale.ROOT, "%.0f µs", seconds * 1e6)
+            : seconds < 1 ? String.format(Locale.ROOT, "%.1f ms", seconds * 1e3) : String.format(Locale.ROOT, "%.2f s", seconds);
+    }
+
+    /** A duration: seconds below a minute, else h:mm:ss or m:ss. */
+    static String clock(double seconds) {
+        if (seconds < 59.5) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+            : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,75 @@
+package org.modesweep.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modesweep.core.sweep.SpecParser;
+import org.modesweep.core.sweep.SweepSpec;
+
+class PlanTest {
+    static final String SPEC = """
+        name: plan-it
+        seed: 1
+        grid: {R: [2, 3], d: [10, 100, 5000], wStar: 0.6667, seeds: 5}
+        setups:
+          - {name: small, weights: fixed, d: [10, 100], dynamics: {type: flow, tMax: 20}}
+          - {name: wide, weights: fixed, seeds: 3, dynamics: {type: gd, eta: 0.1, tMax: 20}}
+        """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void calibratesEachSetupAtItsLargestDimensionAndCountsItsTrajectories() {
+        SweepSpec spec = SpecParser.parse(SPEC, "plan.yaml", false);
+        Plan plan = Plan.calibrate(spec, 2, true);
+        assertEquals(2, plan.setups().size());
+        assertEquals(100, plan.setups().get(0).d());
+        assertEquals(5000, plan.setups().get(1).d());
+        // 2 R x 2 d x 5 seeds and 2 R x 3 d x 3 seeds, counted here from the spec text
+        assertEquals(20, plan.setups().get(0).trajectories());
+        assertEquals(18, plan.setups().get(1).trajectories());
+        assertEquals(spec.points().size(), 20 + 18);
+        assertTrue(plan.setups().stream().allMatch(c -> c.runs() >= 1 && c.secondsPerRun() > 0));
+        assertEquals(plan.coreSeconds(), 20 * plan.setups().get(0).secondsPerRun() + 18 * plan.setups().get(1).secondsPerRun(),
+            1e-12);
+        assertTrue(plan.describe().contains("d = 5000"), plan.describe());
+    }
+
+    @Test
+    void runRefusesAboveTheWallLimitBeforeWritingAnything() throws Exception {
+        Path spec = dir.resolve("s.yaml");
+        Path out = dir.resolve("out");
+        Files.writeString(spec, SPEC);
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int dry;
+        int refused;
+        try {
+            var cli = Main.commandLine();
+            cli.setErr(new PrintWriter(err));
+            dry = cli.execute("run", spec.toString(), "--output", out.toString(), "--dry-run");
+            // 38 trajectories plus ~15 s of fixed cost exceed a limit of 0.001 minutes
+            refused = cli.execute("run", spec.toString(), "--output", out.toString(), "--max-wall", "0.001");
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(0, dry, err.toString());
+        assertEquals(2, refused, err.toString());
+        assertTrue(err.toString().contains("more than --max-wall 0.001 minutes: rerun with --yes"), err.toString());
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("estimated core time"));
+        assertFalse(Files.exists(out), "nothing written");
+    }
+}
