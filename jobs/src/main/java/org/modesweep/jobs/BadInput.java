@@ -13,7 +13,10 @@ final class BadInput {
     static int handleParameterException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
         err.println("sweep: " + e.getMessage());
-        err.println("Try 'sweep " + e.getCommandLine().getCommandName() + " --help'.");
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err); // "Did you mean: show?"
+        }
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return EXIT;
     }

@@ -1,5 +1,6 @@
 package org.modesweep.jobs;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
     description = "Parameter sweeps of mode collapse in variational inference.",
     subcommands = {TrajectoryCommand.class, PlanCommand.class, RunCommand.class, ShowCommand.class, RcCommand.class, PlotCommand.class,
-        ReportCommand.class, BenchCommand.class, FlowDensityCommand.class})
+        ReportCommand.class, BenchCommand.class, FlowDensityCommand.class, AutoComplete.GenerateCompletion.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -20,6 +21,8 @@ public final class Main implements Runnable {
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        // `source <(sweep generate-completion)` completes subcommands and options in bash and zsh.
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         cli.setParameterExceptionHandler(BadInput::handleParameterException);
         cli.setExecutionExceptionHandler(BadInput::handleExecutionException);
         return cli;

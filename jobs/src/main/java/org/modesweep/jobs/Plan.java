@@ -52,7 +52,9 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
             long t0 = System.nanoTime();
             long cpu0 = CPU.getCurrentThreadCpuTime();
             // Radii in turn across the grid (cost varies with R), seeds 0, 1, ... at each.
-            while (runs < 200 && (runs == 0 || (System.nanoTime() - t0) / 1e9 < budget)) {
+            // The budget is CPU time too (a loaded machine still gets its sample), the clock only caps it at 4x.
+            while (runs < 200 && (runs == 0 || (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9 < budget
+                && (System.nanoTime() - t0) / 1e9 < 4 * budget)) {
                 double R = radii.get((int) ((long) runs * 7 % radii.size()));
                 GridPoint p = space.point(-1, s, R, d, wStar, start, runs / radii.size());
                 space.run(p);
