@@ -3,13 +3,8 @@ package org.modesweep.jobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
-import org.modesweep.spark.Aggregates;
-import org.modesweep.spark.Aggregates.Probability;
-import org.modesweep.spark.Aggregates.RcRow;
-import org.modesweep.spark.Report;
 import org.modesweep.spark.ExistingSweep;
-import org.modesweep.spark.Sessions;
+import org.modesweep.spark.Report;
 import org.modesweep.spark.SweepAggregation;
 import org.modesweep.spark.SweepOutput;
 import picocli.CommandLine.Command;
@@ -36,47 +31,25 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (engine.duckdb(path)) {
-            ExistingSweep sweep = ExistingSweep.open(new org.apache.hadoop.conf.Configuration(), path);
-            if (sweep.spec().figures().isEmpty()) {
-                SweepOutput out = sweep.output();
-                SweepAggregation.Tables tables;
-                try (LocalTables db = LocalTables.open()) {
-                    tables = !fromTrajectories && out.hasParquet(SweepOutput.PROBABILITIES) && out.hasParquet(SweepOutput.RC)
-                        ? new SweepAggregation.Tables(db.readProbabilities(out), db.readRc(out), List.of(), 0)
-                        : SweepAggregation.estimate(db.probabilities(out, sweep.spec().threshold().confidence(),
-                            SweepAggregation.setupOrder(sweep.spec())), sweep.spec(), sweep.spec().threshold());
-                }
-                print(out, SweepAggregation.drawPlots(out, tables.probabilities(), tables.rc(), savedMethod(sweep)));
-                Report.write(out, sweep.spec(), tables.probabilities(), tables.rc());
-                return 0;
+        // The spec's time-series figures read series/ with Spark.
+        boolean seriesFigures = !path.contains("://")
+            && !ExistingSweep.open(new org.apache.hadoop.conf.Configuration(), path).spec().figures().isEmpty();
+        try (ResultReader r = ResultReader.open(engine, path, "sweep plot", seriesFigures)) {
+            SweepOutput out = r.output();
+            var spec = r.sweep().spec();
+            SweepAggregation.Tables tables = !fromTrajectories && r.hasSavedTables()
+                ? new SweepAggregation.Tables(r.probabilities(), r.rc(), List.of(), 0)
+                : SweepAggregation.estimate(r.aggregate(spec.threshold().confidence()), spec, spec.threshold());
+            List<String> drawn = new ArrayList<>(SweepAggregation.drawPlots(out, tables.probabilities(), tables.rc(),
+                savedMethod(r.sweep())));
+            if (r.spark() != null) {
+                drawn.addAll(SweepAggregation.drawFigures(r.spark(), out, spec));
             }
-        }
-        SparkSession spark = Sessions.open("sweep plot", engine.master, "local[*]", false);
-        try {
-            ExistingSweep sweep = ExistingSweep.open(spark.sparkContext().hadoopConfiguration(), path);
-            SweepOutput out = sweep.output();
-            SweepAggregation.Tables tables;
-            if (!fromTrajectories && out.hasParquet(SweepOutput.PROBABILITIES) && out.hasParquet(SweepOutput.RC)) {
-                List<Probability> probabilities = Aggregates.readProbabilities(spark, out.uri(SweepOutput.PROBABILITIES));
-                List<RcRow> rc = Aggregates.readRc(spark, out.uri(SweepOutput.RC));
-                List<String> drawn = new ArrayList<>(SweepAggregation.drawPlots(out, probabilities, rc, savedMethod(sweep)));
-                drawn.addAll(SweepAggregation.drawFigures(spark, out, sweep.spec()));
-                tables = new SweepAggregation.Tables(probabilities, rc, drawn, 0);
-            } else {
-                tables = SweepAggregation.aggregate(spark, out, sweep.spec(), sweep.spec().threshold(), false, true);
+            for (String base : drawn) {
+                System.out.println(out.path(SweepOutput.PLOTS) + "/" + base + ".{png,svg}");
             }
-            print(out, tables.plots());
-            Report.write(out, sweep.spec(), tables.probabilities(), tables.rc());
+            Report.write(out, spec, tables.probabilities(), tables.rc());
             return 0;
-        } finally {
-            spark.stop();
-        }
-    }
-
-    private static void print(SweepOutput out, List<String> drawn) {
-        for (String base : drawn) {
-            System.out.println(out.path(SweepOutput.PLOTS) + "/" + base + ".{png,svg}");
         }
     }
 

@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.modesweep.core.sweep.ThresholdSpec;
 import org.modesweep.spark.Aggregates;
 import org.modesweep.spark.ExistingSweep;
 import org.modesweep.spark.Report;
-import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepAggregation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,41 +38,25 @@ final class RcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!save && engine.duckdb(path)) {
-            ExistingSweep sweep = ExistingSweep.open(new org.apache.hadoop.conf.Configuration(), path);
+        try (ResultReader r = ResultReader.open(engine, path, "sweep rc", save)) {
+            ExistingSweep sweep = r.sweep();
             ThresholdSpec t = threshold(sweep.spec().threshold());
-            noteIncomplete(sweep);
-            try (LocalTables db = LocalTables.open()) {
-                SweepAggregation.Tables tables = SweepAggregation.estimate(db.probabilities(sweep.output(), t.confidence(),
-                    SweepAggregation.setupOrder(sweep.spec())), sweep.spec(), t);
-                System.out.print(Aggregates.table(tables.rc()));
+            if (sweep.manifest() != null && !sweep.manifest().completed()) {
+                System.out.println("note: this sweep is incomplete; R_c from the rows written so far");
             }
-            return 0;
-        }
-        SparkSession spark = Sessions.open("sweep rc", engine.master, "local[*]", false);
-        try {
-            ExistingSweep sweep = ExistingSweep.open(spark.sparkContext().hadoopConfiguration(), path);
-            ThresholdSpec t = threshold(sweep.spec().threshold());
-            noteIncomplete(sweep);
-            SweepAggregation.Tables tables = SweepAggregation.aggregate(spark, sweep.output(), sweep.spec(), t, save, save);
+            SweepAggregation.Tables tables = save
+                ? SweepAggregation.aggregate(r.spark(), sweep.output(), sweep.spec(), t, true, true)
+                : SweepAggregation.estimate(r.aggregate(t.confidence()), sweep.spec(), t);
             System.out.print(Aggregates.table(tables.rc()));
             if (save) {
                 if (sweep.manifest() != null) {
                     sweep.output().writeManifest(sweep.manifest().withAggregation(SweepAggregation.settings(t), Instant.now().toString()));
                 }
                 Report.write(sweep.output(), sweep.spec(), tables.probabilities(), tables.rc());
-                System.out.printf("saved probabilities/, rc/, summary.csv and %d plots under %s%n", tables.plots().size(),
-                    sweep.output().root());
+                System.out.printf("saved probabilities/, rc/, summary.csv, report.html and %d plots under %s%n",
+                    tables.plots().size(), sweep.output().root());
             }
             return 0;
-        } finally {
-            spark.stop();
-        }
-    }
-
-    private static void noteIncomplete(ExistingSweep sweep) {
-        if (sweep.manifest() != null && !sweep.manifest().completed()) {
-            System.out.println("note: this sweep is incomplete; R_c from the rows written so far");
         }
     }
 

@@ -1,11 +1,7 @@
 package org.modesweep.jobs;
 
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
-import org.modesweep.spark.Aggregates;
-import org.modesweep.spark.ExistingSweep;
 import org.modesweep.spark.Report;
-import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,33 +22,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (engine.duckdb(path)) {
-            ExistingSweep sweep = ExistingSweep.open(new org.apache.hadoop.conf.Configuration(), path);
-            requireTables(sweep.output());
-            try (LocalTables db = LocalTables.open()) {
-                Report.write(sweep.output(), sweep.spec(), db.readProbabilities(sweep.output()), db.readRc(sweep.output()));
+        try (ResultReader r = ResultReader.open(engine, path, "sweep report", false)) {
+            if (!r.hasSavedTables()) {
+                throw new IllegalArgumentException(r.output().root() + " has no probabilities/ and rc/ yet: finish the"
+                    + " sweep with `sweep run`, or write them with `sweep rc " + r.output().root() + " --save`");
             }
-            System.out.println(sweep.output().path(Report.FILE));
+            Report.write(r.output(), r.sweep().spec(), r.probabilities(), r.rc());
+            System.out.println(r.output().path(Report.FILE));
             return 0;
-        }
-        SparkSession spark = Sessions.open("sweep report", engine.master, "local[*]", false);
-        try {
-            ExistingSweep sweep = ExistingSweep.open(spark.sparkContext().hadoopConfiguration(), path);
-            SweepOutput out = sweep.output();
-            requireTables(out);
-            Report.write(out, sweep.spec(), Aggregates.readProbabilities(spark, out.uri(SweepOutput.PROBABILITIES)),
-                Aggregates.readRc(spark, out.uri(SweepOutput.RC)));
-            System.out.println(out.path(Report.FILE));
-            return 0;
-        } finally {
-            spark.stop();
-        }
-    }
-
-    private static void requireTables(SweepOutput out) {
-        if (!out.hasParquet(SweepOutput.PROBABILITIES) || !out.hasParquet(SweepOutput.RC)) {
-            throw new IllegalArgumentException(out.root() + " has no probabilities/ and rc/ yet: finish the sweep with"
-                + " `sweep run`, or write them with `sweep rc " + out.root() + " --save`");
         }
     }
 }

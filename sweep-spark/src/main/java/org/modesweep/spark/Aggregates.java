@@ -214,6 +214,25 @@ public final class Aggregates {
                 maxProbability, unresolvedFraction, bootstrap, confidence, note);
         }
 
+        /** R_c as tables show it: the value, "&gt; bound" or "&lt; bound" when censored, "-" when not estimated. */
+        public String shownValue() {
+            if (censored) {
+                return Double.isInfinite(rcHigh) ? "> " + fmt(rcLow) : "< " + fmt(rcHigh);
+            }
+            return Double.isNaN(rc) ? "-" : fmt(rc);
+        }
+
+        /** Its interval as tables show it: "[low, high]", "censored", or why it was not estimated. */
+        public String shownInterval() {
+            if (censored) {
+                return "censored";
+            }
+            if (Double.isNaN(rc)) {
+                return note == null ? "" : note;
+            }
+            return Double.isNaN(rcLow) ? "-" : "[" + fmt(rcLow) + ", " + fmt(rcHigh) + "]";
+        }
+
         /** A row of {@code rc/} read by column name from any engine. */
         public static RcRow of(Function<String, Object> column) {
             return new RcRow((String) column.apply("setup"), longOf(column, "d"), doubleOf(column, "wStar"),
@@ -338,21 +357,9 @@ public final class Aggregates {
         b.append(String.format(Locale.ROOT, "%-" + w + "s %10s %7s %6s %-8s %8s  %-20s %7s %6s %10s%n",
             "setup", "d", "wStar", "level", "method", "R_c", "interval", "n", "max P", "unresolved"));
         for (RcRow r : rows) {
-            String rc;
-            String interval;
-            if (r.censored()) {
-                rc = Double.isInfinite(r.rcHigh()) ? "> " + fmt(r.rcLow()) : "< " + fmt(r.rcHigh());
-                interval = "censored";
-            } else if (Double.isNaN(r.rc())) {
-                rc = "-";
-                interval = r.note() == null ? "" : r.note();
-            } else {
-                rc = fmt(r.rc());
-                interval = Double.isNaN(r.rcLow()) ? "-" : "[" + fmt(r.rcLow()) + ", " + fmt(r.rcHigh()) + "]";
-            }
             b.append(String.format(Locale.ROOT, "%-" + w + "s %10d %7.4g %6.3g %-8s %8s  %-20s %7d %6.3f %9.1f%%%n",
-                r.setup(), r.d(), r.wStar(), r.level(), r.method(), rc, interval, r.trajectories(), r.maxProbability(),
-                100 * r.unresolvedFraction()));
+                r.setup(), r.d(), r.wStar(), r.level(), r.method(), r.shownValue(), r.shownInterval(), r.trajectories(),
+                r.maxProbability(), 100 * r.unresolvedFraction()));
         }
         return b.toString();
     }

@@ -94,22 +94,10 @@ public final class Report {
         List<RcRow> ordered = rc.stream().sorted(java.util.Comparator.comparing((RcRow r) -> !r.method().equalsIgnoreCase(method)))
             .toList();
         for (RcRow r : ordered) {
-            String value;
-            String interval;
-            if (r.censored()) {
-                value = Double.isInfinite(r.rcHigh()) ? "&gt; " + fmt(r.rcLow()) : "&lt; " + fmt(r.rcHigh());
-                interval = "censored";
-            } else if (Double.isNaN(r.rc())) {
-                value = "–";
-                interval = r.note() == null ? "" : esc(r.note());
-            } else {
-                value = fmt(r.rc());
-                interval = Double.isNaN(r.rcLow()) ? "–" : "[" + fmt(r.rcLow()) + ", " + fmt(r.rcHigh()) + "]";
-            }
             b.append("<tr><td>").append(esc(r.setup())).append("</td><td class=n>").append(r.d()).append("</td><td class=n>")
                 .append(SweepPlots.label(r.wStar())).append("</td><td class=n>").append(SweepPlots.label(r.level()))
-                .append("</td><td>").append(esc(r.method())).append("</td><td class=n>").append(value).append("</td><td>")
-                .append(interval).append("</td><td class=n>").append(r.trajectories()).append("</td><td class=n>")
+                .append("</td><td>").append(esc(r.method())).append("</td><td class=n>").append(esc(r.shownValue())).append("</td><td>")
+                .append(esc(r.shownInterval())).append("</td><td class=n>").append(r.trajectories()).append("</td><td class=n>")
                 .append(String.format(Locale.ROOT, "%.3f", r.maxProbability())).append("</td><td class=n>")
                 .append(String.format(Locale.ROOT, "%.1f%%", 100 * r.unresolvedFraction())).append("</td></tr>\n");
         }
@@ -178,10 +166,6 @@ public final class Report {
             b.append("</tr>\n");
         }));
         b.append("</table>\n");
-    }
-
-    private static String fmt(double x) {
-        return String.format(Locale.ROOT, "%.4f", x);
     }
 
     private static String esc(String s) {
