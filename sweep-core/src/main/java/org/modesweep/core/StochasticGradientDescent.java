@@ -1,6 +1,5 @@
 package org.modesweep.core;
 
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -32,16 +31,11 @@ public record StochasticGradientDescent(double eta, int batch, double tMax, doub
         VECTORS;
 
         public static Engine parse(String text) {
-            for (Engine e : values()) {
-                if (e.label().equals(text.toLowerCase(Locale.ROOT))) {
-                    return e;
-                }
-            }
-            throw new IllegalArgumentException("sgd engine must be 'reduced' or 'vectors', got '" + text + "'");
+            return Labels.parse(Engine.class, text, "sgd engine");
         }
 
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return Labels.of(this);
         }
     }
 

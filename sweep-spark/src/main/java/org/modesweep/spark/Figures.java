@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.modesweep.core.figure.BasinFigure;
+import org.modesweep.core.figure.CollapseFigure;
 import org.modesweep.core.figure.EvolutionFigure;
 import org.modesweep.core.figure.PlateauFigure;
 import org.modesweep.core.figure.RunSummary;
@@ -47,6 +48,7 @@ final class Figures {
                 case "evolution" -> EvolutionFigure.draw(folder, spec, f, runs, series);
                 case "plateaus" -> PlateauFigure.draw(folder, spec, f, runs);
                 case "basins" -> BasinFigure.draw(folder, spec, f, runs, series);
+                case "collapse-vs-d" -> CollapseFigure.draw(folder, spec, f, runs);
                 default -> throw new IllegalArgumentException("unknown figure kind '" + f.kind() + "'");
             });
         }

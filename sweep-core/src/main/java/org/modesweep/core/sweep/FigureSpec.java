@@ -14,11 +14,13 @@ import java.util.List;
  *     curve per setup;</li>
  * <li>{@code basins}: per (R, d, wStar, s) the outcome map of the explicit-start setup {@code setups[0]}
  *     with its basin boundaries, overlaid with the recorded (m1, m2) paths of the random-start setups
- *     {@code setups[1..]}.</li>
+ *     {@code setups[1..]};</li>
+ * <li>{@code collapse-vs-d}: per (R, wStar) P(collapse) against d (log axis), one curve per setup, Wilson bars
+ *     (e.g. SGD at several batches beside the flow).</li>
  * </ul>
  */
 public record FigureSpec(String kind, List<String> setups) implements Serializable {
-    public static final List<String> KINDS = List.of("evolution", "plateaus", "basins");
+    public static final List<String> KINDS = List.of("evolution", "plateaus", "basins", "collapse-vs-d");
 
     public FigureSpec {
         setups = List.copyOf(setups);
