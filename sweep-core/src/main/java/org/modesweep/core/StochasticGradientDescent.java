@@ -31,11 +31,11 @@ public record StochasticGradientDescent(double eta, int batch, double tMax, doub
         VECTORS;
 
         public static Engine parse(String text) {
-            return Labels.parse(Engine.class, text, "sgd engine");
+            return EnumLabels.parse(Engine.class, text, "sgd engine");
         }
 
         public String label() {
-            return Labels.of(this);
+            return EnumLabels.of(this);
         }
     }
 

@@ -5,10 +5,10 @@ public enum Weights {
     FIXED, TRAINABLE;
 
     public static Weights parse(String text) {
-        return Labels.parse(Weights.class, text, "weights");
+        return EnumLabels.parse(Weights.class, text, "weights");
     }
 
     public String label() {
-        return Labels.of(this);
+        return EnumLabels.of(this);
     }
 }

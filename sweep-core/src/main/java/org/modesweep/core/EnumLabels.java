@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** The lower-case names by which specs and the command line give the constants of a closed set. */
-public final class Labels {
-    private Labels() {
+public final class EnumLabels {
+    private EnumLabels() {
     }
 
     public static String of(Enum<?> constant) {
