@@ -48,16 +48,27 @@ CASES = [
     (1.3, 3, 0.8, "trainable", ["--init", "explicit", "--m1", "0.3", "--m2", "-0.2", "--s", "0.1", "--a0", "0.7"], 100, 10),
     (2.2, 50, W23, "fixed", ["--init", "gaussian", "--seed", "17"], 200, 10),
     (1.3, 10**6, 0.55, "fixed", ["--init", "gaussian", "--seed", "5"], 60, 5),
+    # annealed (THEORY.md section 9): an eighth field (schedule, beta0, tau)
+    (3.0, 1000, W23, "fixed", ["--init", "sphere", "--seed", "31"], 300, 10, ("linear", 0.05, 100.0)),
+    (3.0, 1000, W23, "trainable", ["--init", "sphere", "--seed", "32"], 400, 10, ("geometric", 0.2, 150.0)),
+    (2.2, 50, 0.55, "trainable", ["--init", "explicit", "--m1", "0.3", "--m2", "-0.2", "--s", "0.1"], 120, 5,
+     ("linear", 0.3, 37.5)),
+    (4.0, 10**6, 0.8, "fixed", ["--init", "gaussian", "--seed", "6"], 200, 10, ("geometric", 0.02, 80.0)),
+    (1.9, 3, W23, "trainable", ["--init", "explicit", "--m1", "-0.6", "--m2", "0.5", "--s", "-0.4", "--a0", "-0.4"],
+     100, 5, ("geometric", 0.5, 100.0)),
 ]
 
 
 def java_cmd(case, rtol=None):
-    R, d, ws, weights, init, tmax, every = case
+    R, d, ws, weights, init, tmax, every = case[:7]
     cmd = [SWEEP, "trajectory", "--R", str(R), "--d", str(d), "--w-star", str(ws),
            "--weights", weights, *init, "--t-max", str(tmax), "--every", str(every),
            "--summary", "json"]
     if rtol is not None:
         cmd += ["--rtol", str(rtol)]
+    if len(case) > 7:
+        schedule, beta0, tau = case[7]
+        cmd += ["--anneal", schedule, "--beta0", str(beta0), "--tau", str(tau)]
     return cmd
 
 
@@ -76,7 +87,7 @@ def run_java(case, rtol=None):
 def start_state(case, flow, j0):
     """Explicit starts from the cosines (independently); random starts from
     Java's t = 0 row."""
-    R, d, ws, weights, init, tmax, every = case
+    R, d, ws, weights, init, tmax, every = case[:7]
     args = dict(zip(init[::2], init[1::2]))
     if args["--init"] == "explicit":
         return rf.explicit_start(flow, float(args["--m1"]), float(args["--m2"]),
@@ -96,17 +107,13 @@ def mode_of(cls, y):
 
 
 def compare_case(i, case, java_rtol=None):
-    R, d, ws, weights, init, tmax, every = case
+    R, d, ws, weights, init, tmax, every = case[:7]
     jd, jo = run_java(case, java_rtol)
-    flow = rf.ReducedFlow(R, float(ws), weights == "trainable")
+    flow = rf.ReducedFlow(R, float(ws), weights == "trainable", case[7] if len(case) > 7 else None)
     y0 = start_state(case, flow, jd[0])
     t_final = jd[-1, 0]
     t0 = time.time()
-    sol = flow.solve(y0, t_final)
-    if sol.status != 0:
-        raise RuntimeError(sol.message)
-    ys = sol.sol(jd[:, 0]).T
-    ys[-1] = sol.y[:, -1]  # exact integrator end point at t_final
+    ys, nfev = flow.state_at(y0, jd[:, 0])
     mine = np.column_stack([ys[:, :5], [rf._sigma(a) for a in ys[:, 5]]])
     kls = np.array([flow.kl(y) for y in ys])
     t_ref = time.time() - t0
@@ -119,7 +126,7 @@ def compare_case(i, case, java_rtol=None):
     cls_jconv = rf.classify(flow, ys[-1], kls[-1], conv_mine or bool(jo["converged"]))
     return dict(
         i=i, case=list(case), cmd=" ".join(java_cmd(case, java_rtol)).replace(MAIN + "/", ""),
-        n=len(jd), t_final=t_final, nfev=sol.nfev, t_ref=t_ref,
+        n=len(jd), t_final=t_final, nfev=nfev, t_ref=t_ref,
         d_state=float(dstate[:-1].max()) if len(jd) > 1 else 0.0,
         d_state_final=float(dstate[-1].max()),
         d_state_rel=float(rel.max()),
@@ -135,7 +142,7 @@ def compare_case(i, case, java_rtol=None):
 
 
 def short(case):
-    R, d, ws, weights, init, tmax, every = case
+    R, d, ws, weights, init, tmax, every = case[:7]
     args = dict(zip(init[::2], init[1::2]))
     if args["--init"] == "explicit":
         st = f"expl({args['--m1']},{args['--m2']},{args['--s']}" + (f",a0={args['--a0']}" if "--a0" in args else "") + ")"
@@ -143,7 +150,8 @@ def short(case):
         st = f"{args['--init']}#{args['--seed']}" + (f"(s0={args['--sigma0']})" if "--sigma0" in args else "")
     wss = "2/3" if ws == W23 else str(ws)
     dd = "1e6" if d == 10**6 else str(d)
-    return f"R={R:<3} d={dd:<3} w*={wss:<4} {weights[:5]:<5} {st:<24} T={tmax:<3}/{every:<2}"
+    ann = "" if len(case) < 8 else " {}({},{})".format(*case[7])
+    return f"R={R:<3} d={dd:<3} w*={wss:<4} {weights[:5]:<5} {st:<24} T={tmax:<3}/{every:<2}{ann}"
 
 
 def main():

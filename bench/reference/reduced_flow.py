@@ -125,13 +125,22 @@ def gauss_expect_mp(kind, m, s, dps=30):
 
 
 # ----------------------------------------------------------------- the flow
+def beta_of(anneal, t):
+    """THEORY.md section 9: (schedule, beta0, tau) -> beta(t); None is no annealing."""
+    if anneal is None or t >= anneal[2]:
+        return 1.0
+    schedule, b0, tau = anneal
+    return b0 + (1.0 - b0) * t / tau if schedule == "linear" else b0 ** (1.0 - t / tau)
+
+
 class ReducedFlow:
-    def __init__(self, R, w_star, trainable):
+    def __init__(self, R, w_star, trainable, anneal=None):
         self.R = float(R)
         self.R2 = self.R * self.R
         self.w_star = float(w_star)
         self.h = 0.5 * math.log(self.w_star / (1.0 - self.w_star))
         self.trainable = bool(trainable)
+        self.anneal = anneal  # (schedule, beta0, tau) or None
 
     def fixed_a(self):
         return math.log(self.w_star / (1.0 - self.w_star))
@@ -148,8 +157,8 @@ class ReducedFlow:
         c = -0.5 * (Q11 - Q22) + a  # ln(w1/w2) = a
         return M, Q11, Q22, Q12, w1, w2, Delta, U, c
 
-    def L(self, y):
-        """(L1, L2) of THEORY.md section 2."""
+    def L(self, y, beta=1.0):
+        """(L1, L2) of THEORY.md section 2, tempered as in section 9 (the d-terms, equal for k = 1, 2, dropped)."""
         M, Q11, Q22, Q12, w1, w2, Delta, U, c = self._unpack(y)
         sD = math.sqrt(Delta)
         mu2_dot = (Q12, Q22)
@@ -159,7 +168,7 @@ class ReducedFlow:
                   + gauss_expect("softplus", U[k] + c, sD))
             lp = (-M[k] - 0.5 * self.R2 + math.log(1.0 - self.w_star)
                   + gauss_expect("softplus", 2.0 * (M[k] + self.h), 2.0 * self.R))
-            out.append(lq - lp)
+            out.append(lq - beta * lp - (1.0 - beta) * 0.5 * (Q11, Q22)[k])
         return out
 
     def kl(self, y):
@@ -170,6 +179,8 @@ class ReducedFlow:
     def rhs(self, t, y):
         M, Q11, Q22, Q12, w1, w2, Delta, U, c = self._unpack(y)
         R2 = self.R2
+        beta = beta_of(self.anneal, t)
+        own = ((M[0], Q11, Q12), (M[1], Q12, Q22))  # mu_k . (mu*, mu1, mu2)
         sD = math.sqrt(Delta)
         w = (w1, w2)
         vs, v1, v2 = [], [], []  # v_k . mu*, v_k . mu1, v_k . mu2
@@ -177,15 +188,15 @@ class ReducedFlow:
             T = gauss_expect("tanh", M[k] + self.h, self.R)
             rho = gauss_expect("sigma", U[k] + c, sD)
             rb = 1.0 - rho
-            vs.append(w[k] * (T * R2 - rho * M[0] - rb * M[1]))
-            v1.append(w[k] * (T * M[0] - rho * Q11 - rb * Q12))
-            v2.append(w[k] * (T * M[1] - rho * Q12 - rb * Q22))
+            vs.append(w[k] * (beta * T * R2 - rho * M[0] - rb * M[1] + (1.0 - beta) * own[k][0]))
+            v1.append(w[k] * (beta * T * M[0] - rho * Q11 - rb * Q12 + (1.0 - beta) * own[k][1]))
+            v2.append(w[k] * (beta * T * M[1] - rho * Q12 - rb * Q22 + (1.0 - beta) * own[k][2]))
         dM1, dM2 = vs
         dQ11 = 2.0 * v1[0]
         dQ22 = 2.0 * v2[1]
         dQ12 = v2[0] + v1[1]  # v1.mu2 + v2.mu1
         if self.trainable:
-            L1, L2 = self.L(y)
+            L1, L2 = self.L(y, beta)
             da = -2.0 * w1 * w2 * (L1 - L2)
         else:
             da = 0.0
@@ -195,6 +206,19 @@ class ReducedFlow:
         return integrate.solve_ivp(self.rhs, (0.0, float(t_end)), np.asarray(y0, float),
                                    method="DOP853", rtol=rtol, atol=atol,
                                    dense_output=True)
+
+    def state_at(self, y0, times, rtol=1e-12, atol=1e-14):
+        """States at the given times, integrating in two pieces split at tau (where beta has a kink)."""
+        times = np.asarray(times, float)
+        tau = self.anneal[2] if self.anneal is not None else math.inf
+        first = self.solve(y0, min(tau, times[-1]), rtol, atol)
+        if tau >= times[-1]:
+            return first.sol(times).T, first.nfev
+        y_tau = first.y[:, -1]
+        second = integrate.solve_ivp(self.rhs, (tau, float(times[-1])), y_tau, method="DOP853", rtol=rtol,
+                                     atol=atol, dense_output=True)
+        ys = np.array([first.sol(t) if t <= tau else second.sol(t) for t in times])
+        return ys, first.nfev + second.nfev
 
 
 def explicit_start(flow, c1, c2, s, r0=None, a0=0.0):
@@ -226,4 +250,5 @@ def classify(flow, y, kl, converged, weight_eps=1e-3, align_cos=0.5, kl_tol=1e-3
 
 
 def max_rate(flow, y):
-    return float(np.max(np.abs(flow.rhs(0.0, y))))
+    """max|dy/dt| at beta = 1 (the end of any schedule), as the convergence test reads it."""
+    return float(np.max(np.abs(flow.rhs(math.inf, y))))

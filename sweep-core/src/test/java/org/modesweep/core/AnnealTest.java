@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
@@ -85,39 +87,35 @@ class AnnealTest {
         }
     }
 
+    /** An annealed problem from a sphere start: both schedules, both weight modes. */
+    private record Case(ReducedModel model, Anneal anneal, State y0, String label) {
+        static List<Case> all(double R, long d, double beta0, double tau, long seed) {
+            List<Case> cases = new ArrayList<>();
+            for (Anneal.Schedule schedule : new Anneal.Schedule[] {Anneal.Schedule.LINEAR, Anneal.Schedule.GEOMETRIC}) {
+                for (Weights weights : Weights.values()) {
+                    Problem problem = new Problem(R, d, W_STAR, weights);
+                    cases.add(new Case(new ReducedModel(problem), new Anneal(schedule, beta0, tau),
+                        DynamicsTest.start(problem, seed), schedule + " " + weights));
+                }
+            }
+            return cases;
+        }
+    }
+
     /** The annealed flow against Hipparchus at rtol 1e-13, integrated in two pieces split at tau. */
     @Test
     void annealedFlowFollowsATightIntegrationAcrossTheKink() {
-        for (Anneal.Schedule schedule : new Anneal.Schedule[] {Anneal.Schedule.LINEAR, Anneal.Schedule.GEOMETRIC}) {
-            for (Weights weights : Weights.values()) {
-                Problem problem = new Problem(3, 1000, W_STAR, weights);
-                ReducedModel model = new ReducedModel(problem);
-                Anneal anneal = new Anneal(schedule, 0.05, 20);
-                State y0 = DynamicsTest.start(problem, 8);
-                DynamicsTest.Samples samples = new DynamicsTest.Samples(5);
-                new Flow(40, 1e-10, 1e-12, anneal).run(model, y0, 0.5, new SplittableRandom(0), samples);
-                OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-                    @Override
-                    public int getDimension() {
-                        return State.DIMENSION;
-                    }
-
-                    @Override
-                    public double[] computeDerivatives(double t, double[] y) {
-                        double[] dy = new double[State.DIMENSION];
-                        model.derivative(anneal.beta(t), y, dy);
-                        return dy;
-                    }
-                };
-                DormandPrince853Integrator tight = new DormandPrince853Integrator(1e-14, 1, 1e-14, 1e-13);
-                ODEState atTau = tight.integrate(ode, new ODEState(0, y0.toArray()), 20);
-                for (double t : new double[] {10, 20, 25, 40}) {
-                    double[] expected = t <= 20 ? tight.integrate(ode, new ODEState(0, y0.toArray()), t).getCompleteState()
-                        : tight.integrate(ode, atTau, t).getCompleteState();
-                    State actual = samples.at(t);
-                    assertTrue(actual.maxAbsDifference(State.of(expected), 1) < 1e-7,
-                        schedule + " " + weights + " t=" + t + ": " + actual + " vs " + State.of(expected));
-                }
+        for (Case c : Case.all(3, 1000, 0.05, 20, 8)) {
+            DynamicsTest.Samples samples = new DynamicsTest.Samples(5);
+            new Flow(40, 1e-10, 1e-12, c.anneal()).run(c.model(), c.y0(), 0.5, new SplittableRandom(0), samples);
+            OrdinaryDifferentialEquation ode = DormandPrince853Test.ode((t, y, dy) -> c.model().derivative(c.anneal().beta(t), y, dy));
+            DormandPrince853Integrator tight = new DormandPrince853Integrator(1e-14, 1, 1e-14, 1e-13);
+            ODEState start = new ODEState(0, c.y0().toArray());
+            ODEState atTau = tight.integrate(ode, start, 20);
+            for (double t : new double[] {10, 20, 25, 40}) {
+                State expected = State.of(tight.integrate(ode, t <= 20 ? start : atTau, t).getCompleteState());
+                State actual = samples.at(t);
+                assertTrue(actual.maxAbsDifference(expected, 1) < 1e-7, c.label() + " t=" + t + ": " + actual + " vs " + expected);
             }
         }
     }
@@ -125,22 +123,15 @@ class AnnealTest {
     /** gd with β at each step's start is a first-order scheme for the annealed flow: halving η halves the error. */
     @Test
     void annealedGradientDescentApproachesTheAnnealedFlowAtFirstOrder() {
-        for (Anneal.Schedule schedule : new Anneal.Schedule[] {Anneal.Schedule.LINEAR, Anneal.Schedule.GEOMETRIC}) {
-            for (Weights weights : Weights.values()) {
-                Problem problem = new Problem(2.5, 50, W_STAR, weights);
-                ReducedModel model = new ReducedModel(problem);
-                Anneal anneal = new Anneal(schedule, 0.1, 8);
-                State y0 = DynamicsTest.start(problem, 21);
-                State flow = DynamicsTest.runTo(new Flow(10, 1e-10, 1e-12, anneal), model, y0, 10, 0);
-                double coarse = DynamicsTest.runTo(new GradientDescent(0.02, 10, 1e-12, anneal), model, y0, 10, 0)
-                    .maxAbsDifference(flow, 1);
-                double fine = DynamicsTest.runTo(new GradientDescent(0.01, 10, 1e-12, anneal), model, y0, 10, 0)
-                    .maxAbsDifference(flow, 1);
-                State plain = DynamicsTest.runTo(new Flow(10, 1e-10, 1e-12), model, y0, 10, 0);
-                String label = schedule + " " + weights;
-                assertTrue(plain.maxAbsDifference(flow, 1) > 20 * fine, label + ": annealing must matter here");
-                assertEquals(0.5, fine / coarse, 0.1, label + ": error ratio when halving eta (" + fine + ")");
-            }
+        for (Case c : Case.all(2.5, 50, 0.1, 8, 21)) {
+            State flow = DynamicsTest.runTo(new Flow(10, 1e-10, 1e-12, c.anneal()), c.model(), c.y0(), 10, 0);
+            double coarse = DynamicsTest.runTo(new GradientDescent(0.02, 10, 1e-12, c.anneal()), c.model(), c.y0(), 10, 0)
+                .maxAbsDifference(flow, 1);
+            double fine = DynamicsTest.runTo(new GradientDescent(0.01, 10, 1e-12, c.anneal()), c.model(), c.y0(), 10, 0)
+                .maxAbsDifference(flow, 1);
+            State plain = DynamicsTest.runTo(new Flow(10, 1e-10, 1e-12), c.model(), c.y0(), 10, 0);
+            assertTrue(plain.maxAbsDifference(flow, 1) > 20 * fine, c.label() + ": annealing must matter here");
+            assertEquals(0.5, fine / coarse, 0.1, c.label() + ": error ratio when halving eta (" + fine + ")");
         }
     }
 

@@ -30,7 +30,7 @@ class DormandPrince853Test {
         return (t, y, dy) -> model.derivative(1, y, dy);
     }
 
-    private static OrdinaryDifferentialEquation ode(DormandPrince853.Rhs rhs) {
+    static OrdinaryDifferentialEquation ode(DormandPrince853.Rhs rhs) {
         return new OrdinaryDifferentialEquation() {
             @Override
             public int getDimension() {

@@ -34,7 +34,7 @@ public final class EvolutionFigure {
     private static final int M1 = 0;
     private static final int M2 = 1;
     private static final int W1 = 4;
-    private static final int BETA = 8;
+    private static final int BETA = 6;
     /** Panels per figure at most (each behaviour is one). */
     static final int MAX_PANELS = 5;
 
