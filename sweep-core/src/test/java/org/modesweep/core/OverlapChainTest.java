@@ -157,6 +157,40 @@ class OverlapChainTest {
         }
     }
 
+    /**
+     * The frame (pivoted Cholesky) reproduces the Gram matrix it factorises: a step of {@code η = 1e-12} returns the
+     * overlaps it started from, to 1e-9 of the largest squared norm, for generic, coplanar, collinear, nearly
+     * collinear (a rounding-sized third direction) and tiny means, in d = 1, 2, 3 and 10⁹.
+     */
+    @Test
+    void theFrameReproducesTheOverlaps() {
+        State[] states = {
+            new State(0.3, -0.2, 1.1, 0.9, 0.1, 0.2),
+            new State(0.5, -0.3, 1, 1, 0.5 * -0.3 - Math.sqrt((1 - 0.25) * (1 - 0.09)), 0),
+            new State(-0.8, 1.2, 0.64, 1.44, -0.96, 0.2),
+            new State(0.6, 0.6, 0.36 + 1e-15, 0.36, 0.36, 0),
+            new State(1e-6, -2e-6, 1e-10, 4e-10, -1e-10, 0)};
+        for (State y : states) {
+            for (long d : new long[] {1, 2, 3, 1_000_000_000L}) {
+                Problem problem = new Problem(2.0, d, 2.0 / 3, Weights.TRAINABLE);
+                Supplier<State> step;
+                try {
+                    step = new StochasticGradientDescent(1e-12, 5, 1, 1e-300).stepper(problem, y, new SplittableRandom(d));
+                } catch (IllegalArgumentException needsMoreDimensions) {
+                    continue;
+                }
+                State next = step.get();
+                double scale = Math.max(1, Math.max(y.q11(), y.q22()));
+                String where = y + " d=" + d + " -> " + next;
+                assertEquals(y.m1(), next.m1(), 1e-9 * scale, where);
+                assertEquals(y.m2(), next.m2(), 1e-9 * scale, where);
+                assertEquals(y.q11(), next.q11(), 1e-9 * scale, where);
+                assertEquals(y.q22(), next.q22(), 1e-9 * scale, where);
+                assertEquals(y.q12(), next.q12(), 1e-9 * scale, where);
+            }
+        }
+    }
+
     @Test
     void aStartThatSpansMoreDimensionsThanDIsRefused() {
         State y = new State(0.5, 0.2, 1, 1, 0.1, 0);
