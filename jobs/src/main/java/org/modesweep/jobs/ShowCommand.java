@@ -106,6 +106,11 @@ final class ShowCommand implements Callable<Integer> {
 
     private Shown local(LocalTables db, SweepOutput folder, boolean trajectories) {
         java.nio.file.Path dir = java.nio.file.Path.of(folder.root().toUri());
+        if (!trajectories && Files.isDirectory(dir) && !hasOwnParquet(dir)) {
+            throw new IllegalArgumentException(path + " holds no Parquet files: give a table folder (e.g. "
+                + SweepOutput.TRAJECTORIES + "/, " + SweepOutput.PROBABILITIES + "/, " + SweepOutput.RC + "/) or a sweep"
+                + " folder (with " + SweepOutput.MANIFEST + ")");
+        }
         String from = Files.isDirectory(dir) ? LocalTables.relation(dir, trajectories, false)
             : "read_parquet('" + dir.toString().replace("'", "''") + "')";
         String select = columns != null ? String.join(", ", Arrays.stream(columns).map(String::trim).toList())
@@ -136,6 +141,16 @@ final class ShowCommand implements Callable<Integer> {
             System.out.printf("wrote %d rows to %s%n", count[0], csv);
         }
         return new Shown(names, rows, count[0]);
+    }
+
+    /** Whether a folder itself (not a subfolder) holds a visible Parquet file. */
+    private static boolean hasOwnParquet(java.nio.file.Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                .anyMatch(n -> n.endsWith(".parquet") && !n.startsWith("_") && !n.startsWith("."));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
     }
 
     /** Trajectory columns as Spark shows them: the fixed ones in schema order, then a spec's extra columns. */
