@@ -145,6 +145,11 @@ public final class Plots {
         // The default reverse order would draw the first curve on top of the rest.
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         widenSingleX(plot, curves, logX);
+        // All values equal (e.g. every R_c censored at the same bound): show a tenth of their size, not a sliver.
+        double yMax = curves.stream().flatMapToDouble(c -> Arrays.stream(c.y())).filter(Double::isFinite)
+            .map(Math::abs).max().orElse(0);
+        yMax = Math.max(yMax, censored.stream().mapToDouble(c -> Math.abs(c.bound())).max().orElse(0));
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeMinimumSize(Math.max(1e-9, 0.1 * yMax));
         return ChartStyle.chart(title, notes, plot);
     }
 

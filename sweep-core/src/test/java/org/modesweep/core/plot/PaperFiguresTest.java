@@ -65,6 +65,11 @@ class PaperFiguresTest {
         Range x = Plots.linesChart("R_c", List.of(), "d", "R_c", List.of(one), true, List.of()).getXYPlot()
             .getDomainAxis().getRange();
         assertTrue(x.getLowerBound() <= 100 / 3.0 + 1e-9 && x.getUpperBound() >= 300 - 1e-9, x.toString());
+        // every R_c censored at the same bound: the y axis still spans a readable range around it
+        Curve none = new Curve("level 0.25", new double[] {2}, new double[] {Double.NaN});
+        Range y = Plots.linesChart("R_c", List.of(), "d", "R_c", List.of(none), true,
+            List.of(new Plots.Censored(0, 2, 3.1, true))).getXYPlot().getRangeAxis().getRange();
+        assertTrue(y.contains(3.1) && y.getLength() >= 0.3, y.toString());
     }
 
     @Test
