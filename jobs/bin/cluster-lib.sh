@@ -23,9 +23,10 @@ wait_running() {
 }
 
 # export_csv OUTPUT CSV: a sweep's trajectories/ (any Hadoop URI) → CSV sorted by row, wall-clock
-# columns dropped, so two runs of one spec compare with cmp; prints "rows distinctPointIds".
+# columns dropped, so two runs of one spec compare with cmp (read by Spark, which reads any Hadoop URI,
+# so both sides go through one reader); prints "rows distinctPointIds".
 export_csv() {
-  jobs/bin/sweep show "$1/trajectories" -n 0 --csv "$2.raw" > "$2.show.log" 2>&1 || { cat "$2.show.log"; return 1; }
+  jobs/bin/sweep show "$1/trajectories" -n 0 --engine spark --csv "$2.raw" > "$2.show.log" 2>&1 || { cat "$2.show.log"; return 1; }
   python3 - "$2.raw" "$2" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1])))
