@@ -28,7 +28,7 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
     static final double TOTAL_BUDGET_SECONDS = 12;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    /** One setup: its trajectories, where it was calibrated, how many runs and their mean time. */
+    /** One setup (a variant's label names its swept values): its trajectories, where it was calibrated, how many runs and their mean time. */
     record SetupCost(String name, long trajectories, long d, double rMin, double rMax, int runs, double secondsPerRun) {
         double coreSeconds() {
             return trajectories * secondsPerRun;
@@ -62,7 +62,7 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
             }
             // This thread's CPU time, not the clock: other work on a shared machine does not inflate the cost.
             double seconds = (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9;
-            costs.add(new SetupCost(setup.name(), g.trajectories(setup), d, radii.get(0), radii.get(radii.size() - 1), runs,
+            costs.add(new SetupCost(setup.label(), g.trajectories(setup), d, radii.get(0), radii.get(radii.size() - 1), runs,
                 seconds / runs));
         }
         return new Plan(spec, costs, cores);
@@ -95,8 +95,9 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
             "calibrated at (this machine)", "per traj.", "core time"));
         for (SetupCost c : setups) {
             b.append(String.format(Locale.ROOT, "  %-" + w + "s %,13d  %-32s %12s %11s%n", c.name(), c.trajectories(),
-                String.format(Locale.ROOT, "d = %d, R %s-%s, %d runs", c.d(), TextTable.cell(c.rMin()),
-                    TextTable.cell(c.rMax()), c.runs()), duration(c.secondsPerRun()), clock(c.coreSeconds())));
+                String.format(Locale.ROOT, "d = %d, R %s, %d runs", c.d(), c.rMin() == c.rMax() ? "= " + TextTable.cell(c.rMin())
+                    : TextTable.cell(c.rMin()) + "-" + TextTable.cell(c.rMax()), c.runs()), duration(c.secondsPerRun()),
+                clock(c.coreSeconds())));
         }
         b.append(String.format(Locale.ROOT, "  estimated core time %s; wall time on %d core%s about %s"
                 + " (%.0f%% parallel efficiency, plus ~%.0f s of Spark start-up and aggregation)%n",
