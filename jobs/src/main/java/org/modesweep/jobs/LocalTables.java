@@ -64,29 +64,34 @@ final class LocalTables implements AutoCloseable {
     }
 
     /** Collapse probabilities from {@code trajectories/}, the same rows as Spark's {@link Aggregates#probabilities}. */
-    List<Probability> probabilities(SweepOutput out, double confidence, List<String> setupOrder) {
-        StringBuilder sql = new StringBuilder("select ").append(String.join(", ", Aggregates.PROBABILITY_KEYS));
+    List<Probability> probabilities(SweepOutput out, List<String> axes, double confidence, List<String> setupOrder) {
+        List<String> keys = Aggregates.probabilityKeys(axes);
+        StringBuilder sql = new StringBuilder("select ").append(String.join(", ", keys));
         for (Map.Entry<String, String> e : Aggregates.PROBABILITY_SQL.entrySet()) {
             sql.append(", ").append(e.getValue()).append(" as ").append(e.getKey());
         }
         sql.append(" from ").append(relation(folder(out, SweepOutput.TRAJECTORIES), true, true))
-            .append(" group by ").append(String.join(", ", Aggregates.PROBABILITY_KEYS));
+            .append(" group by ").append(String.join(", ", keys));
         List<Probability> rows = new ArrayList<>();
-        query(sql.toString(), r -> rows.add(Probability.of(column(r), confidence)));
+        query(sql.toString(), r -> rows.add(Probability.of(column(r), axes, confidence)));
         return Aggregates.probabilities(rows, setupOrder);
     }
 
     /** A saved {@code probabilities/} table. */
     List<Probability> readProbabilities(SweepOutput out) {
         List<Probability> rows = new ArrayList<>();
-        query("select * from " + relation(folder(out, SweepOutput.PROBABILITIES), false, false), r -> rows.add(Probability.of(column(r), r.getDouble("confidence"))));
+        String relation = relation(folder(out, SweepOutput.PROBABILITIES), false, false);
+        List<String> axes = Aggregates.axes(columns(relation));
+        query("select * from " + relation, r -> rows.add(Probability.of(column(r), axes, r.getDouble("confidence"))));
         return Aggregates.probabilities(rows, null);
     }
 
     /** A saved {@code rc/} table. */
     List<RcRow> readRc(SweepOutput out) {
         List<RcRow> rows = new ArrayList<>();
-        query("select * from " + relation(folder(out, SweepOutput.RC), false, false), r -> rows.add(RcRow.of(column(r))));
+        String relation = relation(folder(out, SweepOutput.RC), false, false);
+        List<String> axes = Aggregates.axes(columns(relation));
+        query("select * from " + relation, r -> rows.add(RcRow.of(column(r), axes)));
         return Aggregates.rcOrder(rows);
     }
 

@@ -71,9 +71,10 @@ final class ResultReader implements AutoCloseable {
     /** Probabilities counted from {@code trajectories/} (deduplicated), setups in spec order. */
     List<Probability> aggregate(double confidence) {
         List<String> order = SweepAggregation.setupOrder(sweep.spec());
-        return db != null ? db.probabilities(output(), confidence, order)
-            : Aggregates.probabilities(TrajectoryRows.read(spark, output().uri(SweepOutput.TRAJECTORIES), true), confidence,
-                order);
+        List<String> axes = sweep.spec().axisNames();
+        return db != null ? db.probabilities(output(), axes, confidence, order)
+            : Aggregates.probabilities(TrajectoryRows.read(spark, output().uri(SweepOutput.TRAJECTORIES), true), axes,
+                confidence, order);
     }
 
     @Override

@@ -52,7 +52,10 @@ final class Adaptive {
     record Outcome(int rounds, long refinedPoints, long computed, String stopReason) {
     }
 
-    private record Group(String setup, long d, double wStar) {
+    private record Group(String setup, Map<String, Double> axes, long d, double wStar) {
+        String series() {
+            return org.modesweep.core.sweep.Axis.label(setup, axes);
+        }
     }
 
     static Outcome refine(SparkSession spark, SweepOutput output, SweepSpec spec, PointSpace space, int partitions,
@@ -75,7 +78,7 @@ final class Adaptive {
         try {
             for (int r = 1; r <= t.maxRounds(); r++) {
                 List<Probability> probabilities = Aggregates.probabilities(all.filter(col("round").lt(r)),
-                    t.confidence(), order);
+                    spec.axisNames(), t.confidence(), order);
                 List<RcRow> rc = Aggregates.primary(Aggregates.rc(probabilities, t, spec.seed()), t);
                 Map<Group, Refinement.Span> spans = new LinkedHashMap<>();
                 List<String> reseeded = new ArrayList<>();
@@ -134,11 +137,11 @@ final class Adaptive {
                                                      Map<Group, Refinement.Span> spans, List<String> reseeded) {
         Map<Group, Map<Double, Long>> measured = new LinkedHashMap<>();
         for (Probability p : probabilities) {
-            measured.computeIfAbsent(new Group(p.setup(), p.d(), p.wStar()), k -> new TreeMap<>()).merge(p.R(), p.n(), Long::sum);
+            measured.computeIfAbsent(new Group(p.setup(), p.axes(), p.d(), p.wStar()), k -> new TreeMap<>()).merge(p.R(), p.n(), Long::sum);
         }
         Map<Group, TreeMap<Double, Integer>> plan = new LinkedHashMap<>();
         for (RcRow row : rc) {
-            Group g = new Group(row.setup(), row.d(), row.wStar());
+            Group g = new Group(row.setup(), row.axes(), row.d(), row.wStar());
             Map<Double, Long> counts = measured.getOrDefault(g, Map.of());
             Refinement.Span span = Refinement.interval(row.rc(), row.rcLow(), row.rcHigh(), row.censored());
             if (span != null) {
@@ -153,7 +156,7 @@ final class Adaptive {
             List<Double> chosen = Refinement.radii(span, t.targetWidth(), t.radiiPerRound(), taken);
             if (chosen.isEmpty()) {
                 // no free radius left: the binomial noise decides the interval, so add seeds instead
-                reseeded.add(String.format(Locale.ROOT, "%s d=%d w*=%.4g level %.3g", g.setup(), g.d(), g.wStar(),
+                reseeded.add(String.format(Locale.ROOT, "%s d=%d w*=%.4g level %.3g", g.series(), g.d(), g.wStar(),
                     row.level()));
                 for (double r : Refinement.reseed(span, t.radiiPerRound(), counts.keySet())) {
                     groupPlan.putIfAbsent(r, Math.toIntExact(counts.get(r)));
@@ -170,7 +173,7 @@ final class Adaptive {
         List<GridPoint> points = new ArrayList<>();
         for (Map.Entry<Group, TreeMap<Double, Integer>> e : plan.entrySet()) {
             Group g = e.getKey();
-            int setupIndex = spec.setups().indexOf(spec.setup(g.setup()));
+            int setupIndex = spec.setupIndex(g.setup(), g.axes());
             for (Map.Entry<Double, Integer> r : e.getValue().entrySet()) {
                 for (int seed = r.getValue(); seed < r.getValue() + spec.grid().seeds(); seed++) {
                     points.add(space.point(-1, setupIndex, r.getKey(), g.d(), g.wStar(), null, seed));
@@ -192,9 +195,9 @@ final class Adaptive {
     private static String describe(List<RcRow> rc, List<Probability> probabilities) {
         StringBuilder b = new StringBuilder();
         for (RcRow row : rc) {
-            long radii = probabilities.stream().filter(p -> p.setup().equals(row.setup()) && p.d() == row.d()
+            long radii = probabilities.stream().filter(p -> p.series().equals(row.series()) && p.d() == row.d()
                 && p.wStar() == row.wStar()).count();
-            b.append(String.format(Locale.ROOT, "%s d=%d w*=%.4g level %.3g: ", row.setup(), row.d(), row.wStar(),
+            b.append(String.format(Locale.ROOT, "%s d=%d w*=%.4g level %.3g: ", row.series(), row.d(), row.wStar(),
                 row.level()));
             if (row.censored()) {
                 b.append("censored");

@@ -29,13 +29,16 @@ import org.modesweep.core.stats.RcEstimate;
 import org.modesweep.core.stats.RcEstimator;
 import org.modesweep.core.stats.RcMethod;
 import org.modesweep.core.stats.Wilson;
+import org.modesweep.core.sweep.Axis;
 import org.modesweep.core.sweep.Seeds;
 import org.modesweep.core.sweep.ThresholdSpec;
 
 /**
  * Aggregation, always recomputed from {@code trajectories/}: collapse probabilities per
- * (setup, {@code d}, {@code wStar}, {@code R}[, explicit start]) with Wilson intervals, and
- * {@code R_c} per (setup, {@code d}, {@code wStar}, level).
+ * (setup, swept keys, {@code d}, {@code wStar}, {@code R}[, explicit start]) with Wilson intervals, and
+ * {@code R_c} read along {@code R} per (setup, swept keys, {@code d}, {@code wStar}, level). The swept setup keys
+ * ({@link org.modesweep.core.sweep.Axis}) are columns after {@code setup}, one per key; a row carries its values in
+ * {@code axes} (every key of the table, null where its setup has none).
  */
 public final class Aggregates {
 
@@ -54,16 +57,43 @@ public final class Aggregates {
 
     // ------------------------------------------------------------------ probabilities
 
-    /** One row of {@code probabilities/}. */
-    public record Probability(String setup, long d, double wStar, double R, Double startM1, Double startM2,
-                              Double startS, long n, long[] outcomeCounts, long collapse, long collapsePlus,
-                              long collapseMinus, double pCollapse, double pLow, double pHigh,
+    /** The columns of swept keys among a table's columns: those between {@code setup} and {@code d}. */
+    public static List<String> axes(List<String> columns) {
+        return List.copyOf(columns.subList(columns.indexOf("setup") + 1, columns.indexOf("d")));
+    }
+
+    /** The swept keys of rows of one table (they all carry the same keys). */
+    private static List<String> axesOf(List<? extends Map<String, Double>> axes) {
+        return axes.isEmpty() ? List.of() : List.copyOf(axes.get(0).keySet());
+    }
+
+    /** A row's values of the swept keys, by name. */
+    private static Map<String, Double> axisValues(Function<String, Object> column, List<String> axes) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        axes.forEach(a -> v.put(a, column.apply(a) == null ? null : ((Number) column.apply(a)).doubleValue()));
+        return v;
+    }
+
+    private static List<StructField> setupFields(List<String> axes) {
+        List<StructField> f = new ArrayList<>(List.of(field("setup", StringType, false)));
+        axes.forEach(a -> f.add(field(a, DoubleType, true)));
+        return f;
+    }
+
+    /** One row of {@code probabilities/}; {@code axes} are the setup's values of the swept keys. */
+    public record Probability(String setup, Map<String, Double> axes, long d, double wStar, double R, Double startM1,
+                              Double startM2, Double startS, long n, long[] outcomeCounts, long collapse,
+                              long collapsePlus, long collapseMinus, double pCollapse, double pLow, double pHigh,
                               double unresolvedFraction, double confidence, double meanTFinal, double meanCost) {
 
-        public static final StructType SCHEMA = schema();
+        /** The setup and its swept values, as labels show it. */
+        public String series() {
+            return Axis.label(setup, axes);
+        }
 
-        private static StructType schema() {
-            List<StructField> f = new ArrayList<>(List.of(field("setup", StringType, false), field("d", LongType, false),
+        public static StructType schema(List<String> axes) {
+            List<StructField> f = setupFields(axes);
+            f.addAll(List.of(field("d", LongType, false),
                 field("wStar", DoubleType, false), field("R", DoubleType, false), field("startM1", DoubleType, true),
                 field("startM2", DoubleType, true), field("startS", DoubleType, true), field("n", LongType, false)));
             for (Outcome o : Outcome.values()) {
@@ -82,7 +112,9 @@ public final class Aggregates {
         }
 
         Row toRow() {
-            List<Object> v = new ArrayList<>(List.of(setup, d, wStar, R));
+            List<Object> v = new ArrayList<>(List.of(setup));
+            v.addAll(axes.values());
+            v.addAll(List.of(d, wStar, R));
             v.add(startM1);
             v.add(startM2);
             v.add(startS);
@@ -99,7 +131,7 @@ public final class Aggregates {
          * A row of {@code probabilities/}, or of the {@link #PROBABILITY_SQL} aggregation, read by column
          * name from any engine (Spark's {@code Row::getAs}, a JDBC result set); counts may come as any Number.
          */
-        public static Probability of(Function<String, Object> column, double confidence) {
+        public static Probability of(Function<String, Object> column, List<String> axes, double confidence) {
             long n = longOf(column, "n");
             long[] counts = new long[Outcome.values().length];
             for (Outcome o : Outcome.values()) {
@@ -107,7 +139,8 @@ public final class Aggregates {
             }
             long collapse = longOf(column, "collapse");
             Interval w = Wilson.interval(collapse, n, confidence);
-            return new Probability((String) column.apply("setup"), longOf(column, "d"), doubleOf(column, "wStar"),
+            return new Probability((String) column.apply("setup"), axisValues(column, axes), longOf(column, "d"),
+                doubleOf(column, "wStar"),
                 doubleOf(column, "R"), (Double) column.apply("startM1"), (Double) column.apply("startM2"),
                 (Double) column.apply("startS"), n, counts, collapse, longOf(column, "collapsePlus"),
                 longOf(column, "collapseMinus"), n == 0 ? Double.NaN : (double) collapse / n, w.low(), w.high(),
@@ -126,8 +159,13 @@ public final class Aggregates {
         return v == null ? Double.NaN : ((Number) v).doubleValue();
     }
 
-    /** The columns {@code probabilities/} groups trajectories by. */
-    public static final List<String> PROBABILITY_KEYS = List.of("setup", "d", "wStar", "R", "startM1", "startM2", "startS");
+    /** The columns {@code probabilities/} groups trajectories by, with the swept keys {@code axes}. */
+    public static List<String> probabilityKeys(List<String> axes) {
+        List<String> keys = new ArrayList<>(List.of("setup"));
+        keys.addAll(axes);
+        keys.addAll(List.of("d", "wStar", "R", "startM1", "startM2", "startS"));
+        return keys;
+    }
 
     /**
      * The aggregates of {@code probabilities/} as SQL over {@code trajectories/} columns, in a dialect
@@ -149,15 +187,19 @@ public final class Aggregates {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** Counts and Wilson intervals per (setup, d, wStar, R, explicit start), from (deduplicated) trajectories. */
-    public static List<Probability> probabilities(Dataset<Row> trajectories, double confidence, List<String> setupOrder) {
+    /**
+     * Counts and Wilson intervals per (setup, swept keys {@code axes}, d, wStar, R, explicit start), from
+     * (deduplicated) trajectories.
+     */
+    public static List<Probability> probabilities(Dataset<Row> trajectories, List<String> axes, double confidence,
+                                                  List<String> setupOrder) {
         List<Column> aggs = new ArrayList<>();
         PROBABILITY_SQL.forEach((name, sql) -> aggs.add(expr(sql).as(name)));
         List<Row> rows = trajectories
-            .groupBy(PROBABILITY_KEYS.stream().map(functions::col).toArray(Column[]::new))
+            .groupBy(probabilityKeys(axes).stream().map(functions::col).toArray(Column[]::new))
             .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
             .collectAsList();
-        return probabilities(rows.stream().map(r -> Probability.of(r::getAs, confidence)).toList(), setupOrder);
+        return probabilities(rows.stream().map(r -> Probability.of(r::getAs, axes, confidence)).toList(), setupOrder);
     }
 
     /** The rows in table order: setups as in the spec, then coordinates. */
@@ -170,9 +212,21 @@ public final class Aggregates {
     static Comparator<Probability> probabilityOrder(List<String> setupOrder) {
         Comparator<Double> nullable = Comparator.nullsFirst(Comparator.naturalOrder());
         return Comparator.<Probability>comparingInt(p -> rank(setupOrder, p.setup())).thenComparing(Probability::setup)
-            .thenComparingLong(Probability::d).thenComparingDouble(Probability::wStar)
+            .thenComparing(Probability::axes, Aggregates::compareAxes).thenComparingLong(Probability::d).thenComparingDouble(Probability::wStar)
             .thenComparingDouble(Probability::R).thenComparing(Probability::startM1, nullable)
             .thenComparing(Probability::startM2, nullable).thenComparing(Probability::startS, nullable);
+    }
+
+    /** Orders swept values key by key (a missing value first). */
+    static int compareAxes(Map<String, Double> a, Map<String, Double> b) {
+        Comparator<Double> nullable = Comparator.nullsFirst(Comparator.naturalOrder());
+        for (String k : a.keySet()) {
+            int c = nullable.compare(a.get(k), b.get(k));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private static int rank(List<String> order, String setup) {
@@ -181,37 +235,52 @@ public final class Aggregates {
     }
 
     public static Dataset<Row> probabilityFrame(SparkSession spark, List<Probability> rows) {
-        return spark.createDataFrame(rows.stream().map(Probability::toRow).toList(), Probability.SCHEMA);
+        return spark.createDataFrame(rows.stream().map(Probability::toRow).toList(),
+            Probability.schema(axesOf(rows.stream().map(Probability::axes).toList())));
     }
 
     /** Reads back a {@code probabilities/} table (Wilson intervals recomputed at its recorded confidence). */
     public static List<Probability> readProbabilities(SparkSession spark, String path) {
         List<Probability> out = new ArrayList<>();
-        for (Row r : spark.read().parquet(path).collectAsList()) {
-            out.add(Probability.of(r::getAs, r.getAs("confidence")));
+        Dataset<Row> table = spark.read().parquet(path);
+        List<String> axes = axes(Arrays.asList(table.columns()));
+        for (Row r : table.collectAsList()) {
+            out.add(Probability.of(r::getAs, axes, r.getAs("confidence")));
         }
         return probabilities(out, null);
     }
 
     // ------------------------------------------------------------------ R_c
 
-    /** One row of {@code rc/} and {@code summary.csv}. */
-    public record RcRow(String setup, long d, double wStar, double level, double rc, double rcLow, double rcHigh,
-                        String method, long trajectories, boolean censored, double maxProbability,
-                        double unresolvedFraction, int bootstrap, double confidence, String note) {
+    /** One row of {@code rc/} and {@code summary.csv}; {@code axes} are the setup's values of the swept keys. */
+    public record RcRow(String setup, Map<String, Double> axes, long d, double wStar, double level, double rc,
+                        double rcLow, double rcHigh, String method, long trajectories, boolean censored,
+                        double maxProbability, double unresolvedFraction, int bootstrap, double confidence,
+                        String note) {
 
-        public static final StructType SCHEMA = new StructType(new StructField[] {
-            field("setup", StringType, false), field("d", LongType, false), field("wStar", DoubleType, false),
+        /** The setup and its swept values, as labels show it. */
+        public String series() {
+            return Axis.label(setup, axes);
+        }
+
+        public static StructType schema(List<String> axes) {
+            List<StructField> f = setupFields(axes);
+            f.addAll(List.of(field("d", LongType, false), field("wStar", DoubleType, false),
             field("level", DoubleType, false), field("rc", DoubleType, true), field("rcLow", DoubleType, true),
             field("rcHigh", DoubleType, true), field("method", StringType, false),
             field("trajectories", LongType, false), field("censored", BooleanType, false),
             field("maxProbability", DoubleType, true), field("unresolvedFraction", DoubleType, true),
             field("bootstrap", org.apache.spark.sql.types.DataTypes.IntegerType, false),
-            field("confidence", DoubleType, false), field("note", StringType, true)});
+            field("confidence", DoubleType, false), field("note", StringType, true)));
+            return new StructType(f.toArray(StructField[]::new));
+        }
 
         Row toRow() {
-            return RowFactory.create(setup, d, wStar, level, rc, rcLow, rcHigh, method, trajectories, censored,
-                maxProbability, unresolvedFraction, bootstrap, confidence, note);
+            List<Object> v = new ArrayList<>(List.of(setup));
+            v.addAll(axes.values());
+            v.addAll(Arrays.asList(d, wStar, level, rc, rcLow, rcHigh, method, trajectories, censored,
+                maxProbability, unresolvedFraction, bootstrap, confidence, note));
+            return RowFactory.create(v.toArray());
         }
 
         /** R_c as tables show it: the value, "&gt; bound" or "&lt; bound" when censored, "-" when not estimated. */
@@ -234,8 +303,8 @@ public final class Aggregates {
         }
 
         /** A row of {@code rc/} read by column name from any engine. */
-        public static RcRow of(Function<String, Object> column) {
-            return new RcRow((String) column.apply("setup"), longOf(column, "d"), doubleOf(column, "wStar"),
+        public static RcRow of(Function<String, Object> column, List<String> axes) {
+            return new RcRow((String) column.apply("setup"), axisValues(column, axes), longOf(column, "d"), doubleOf(column, "wStar"),
                 doubleOf(column, "level"), doubleOf(column, "rc"), doubleOf(column, "rcLow"), doubleOf(column, "rcHigh"),
                 (String) column.apply("method"), longOf(column, "trajectories"), (Boolean) column.apply("censored"),
                 doubleOf(column, "maxProbability"), doubleOf(column, "unresolvedFraction"),
@@ -251,7 +320,7 @@ public final class Aggregates {
     public static List<RcRow> rc(List<Probability> probabilities, ThresholdSpec threshold, long sweepSeed) {
         Map<String, List<Probability>> groups = new LinkedHashMap<>();
         for (Probability p : probabilities) {
-            groups.computeIfAbsent(p.setup() + "\u0000" + p.d() + "\u0000" + p.wStar(), k -> new ArrayList<>()).add(p);
+            groups.computeIfAbsent(p.series() + "\u0000" + p.d() + "\u0000" + p.wStar(), k -> new ArrayList<>()).add(p);
         }
         List<RcMethod> methods = methods(threshold);
         double[] levels = threshold.levels().stream().mapToDouble(Double::doubleValue).toArray();
@@ -279,14 +348,14 @@ public final class Aggregates {
                         threshold.confidence(), seed);
                 } catch (IllegalArgumentException ex) {
                     for (double level : levels) {
-                        out.add(new RcRow(first.setup(), first.d(), first.wStar(), level, Double.NaN, Double.NaN,
+                        out.add(new RcRow(first.setup(), first.axes(), first.d(), first.wStar(), level, Double.NaN, Double.NaN,
                             Double.NaN, name, total, false, Double.NaN, (double) unresolved / total,
                             threshold.bootstrap(), threshold.confidence(), "not estimated: " + ex.getMessage()));
                     }
                     continue;
                 }
                 for (RcEstimate r : estimates) {
-                    out.add(new RcRow(first.setup(), first.d(), first.wStar(), r.level(), r.rc(), r.rcLow(), r.rcHigh(),
+                    out.add(new RcRow(first.setup(), first.axes(), first.d(), first.wStar(), r.level(), r.rc(), r.rcLow(), r.rcHigh(),
                         name, r.trajectories(), r.censored(), r.maxProbability(),
                         total == 0 ? Double.NaN : (double) unresolved / total, threshold.bootstrap(),
                         threshold.confidence(), r.note()));
@@ -310,13 +379,16 @@ public final class Aggregates {
     }
 
     public static Dataset<Row> rcFrame(SparkSession spark, List<RcRow> rows) {
-        return spark.createDataFrame(rows.stream().map(RcRow::toRow).toList(), RcRow.SCHEMA);
+        return spark.createDataFrame(rows.stream().map(RcRow::toRow).toList(),
+            RcRow.schema(axesOf(rows.stream().map(RcRow::axes).toList())));
     }
 
     public static List<RcRow> readRc(SparkSession spark, String path) {
         List<RcRow> out = new ArrayList<>();
-        for (Row r : spark.read().parquet(path).collectAsList()) {
-            out.add(RcRow.of(r::getAs));
+        Dataset<Row> table = spark.read().parquet(path);
+        List<String> axes = axes(Arrays.asList(table.columns()));
+        for (Row r : table.collectAsList()) {
+            out.add(RcRow.of(r::getAs, axes));
         }
         return rcOrder(out);
     }
@@ -324,16 +396,20 @@ public final class Aggregates {
     /** {@code rc/} rows in table order. */
     public static List<RcRow> rcOrder(List<RcRow> rows) {
         List<RcRow> out = new ArrayList<>(rows);
-        out.sort(Comparator.comparing(RcRow::setup).thenComparingLong(RcRow::d).thenComparingDouble(RcRow::wStar)
+        out.sort(Comparator.comparing(RcRow::setup).thenComparing(RcRow::axes, Aggregates::compareAxes)
+            .thenComparingLong(RcRow::d).thenComparingDouble(RcRow::wStar)
             .thenComparingDouble(RcRow::level).thenComparing(RcRow::method));
         return out;
     }
 
     /** {@code summary.csv}: the {@code rc/} table as CSV. */
     public static String csv(List<RcRow> rows) {
-        StringBuilder b = new StringBuilder(String.join(",", RcRow.SCHEMA.fieldNames())).append('\n');
+        List<String> axes = axesOf(rows.stream().map(RcRow::axes).toList());
+        StringBuilder b = new StringBuilder(String.join(",", RcRow.schema(axes).fieldNames())).append('\n');
         for (RcRow r : rows) {
-            b.append(Csv.quote(r.setup())).append(',').append(r.d()).append(',').append(r.wStar()).append(',')
+            b.append(Csv.quote(r.setup())).append(',');
+            r.axes().values().forEach(x -> b.append(x == null ? "" : x).append(','));
+            b.append(r.d()).append(',').append(r.wStar()).append(',')
                 .append(r.level()).append(',').append(r.rc()).append(',').append(r.rcLow()).append(',')
                 .append(r.rcHigh()).append(',').append(r.method()).append(',').append(r.trajectories()).append(',')
                 .append(r.censored()).append(',').append(r.maxProbability()).append(',')
@@ -353,12 +429,12 @@ public final class Aggregates {
             "R_c = radius where P(collapse) reaches the level; %.0f%% interval = %d-resample bootstrap widened to the"
                 + " profile likelihood (logistic) or the monotone bracket%n",
             100 * any.confidence(), any.bootstrap()));
-        int w = Math.max(5, rows.stream().mapToInt(r -> r.setup().length()).max().orElse(5));
+        int w = Math.max(5, rows.stream().mapToInt(r -> r.series().length()).max().orElse(5));
         b.append(String.format(Locale.ROOT, "%-" + w + "s %10s %7s %6s %-8s %8s  %-20s %7s %6s %10s%n",
             "setup", "d", "wStar", "level", "method", "R_c", "interval", "n", "max P", "unresolved"));
         for (RcRow r : rows) {
             b.append(String.format(Locale.ROOT, "%-" + w + "s %10d %7.4g %6.3g %-8s %8s  %-20s %7d %6.3f %9.1f%%%n",
-                r.setup(), r.d(), r.wStar(), r.level(), r.method(), r.shownValue(), r.shownInterval(), r.trajectories(),
+                r.series(), r.d(), r.wStar(), r.level(), r.method(), r.shownValue(), r.shownInterval(), r.trajectories(),
                 r.maxProbability(), 100 * r.unresolvedFraction()));
         }
         return b.toString();

@@ -33,8 +33,8 @@ public final class SweepAggregation {
     public static Tables aggregate(SparkSession spark, SweepOutput out, SweepSpec spec, ThresholdSpec threshold,
                                    boolean save, boolean plots) {
         Dataset<Row> trajectories = TrajectoryRows.read(spark, out.uri(SweepOutput.TRAJECTORIES), true);
-        Tables estimated = estimate(Aggregates.probabilities(trajectories, threshold.confidence(), setupOrder(spec)), spec,
-            threshold);
+        Tables estimated = estimate(Aggregates.probabilities(trajectories, spec.axisNames(), threshold.confidence(),
+            setupOrder(spec)), spec, threshold);
         List<Probability> probabilities = estimated.probabilities();
         List<RcRow> rc = estimated.rc();
         List<String> drawn = List.of();

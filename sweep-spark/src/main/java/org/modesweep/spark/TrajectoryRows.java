@@ -55,6 +55,9 @@ import org.modesweep.core.sweep.SweepSpec;
  *     {@code massPlus}, its mean projection {@code meanProj = E_q[x]·μ* / R}, and its classification
  *     thresholds {@code coverTol, collapseFrac}. A realnvp row has no overlaps, weights, init or
  *     {@code a0} (null), {@code kl} is the flow's KL estimate, {@code tFinal} and {@code cost} its steps.</li>
+ * <li>swept setup keys ({@link org.modesweep.core.sweep.Axis}): one column per key a setup sweeps ({@code eta},
+ *     {@code batch}, {@code r0}, ...), after the others, holding the row's value (null for a setup without that
+ *     key); a key that is a column already ({@code a0}) is not repeated.</li>
  * </ul>
  */
 public final class TrajectoryRows implements Serializable {
@@ -159,9 +162,18 @@ public final class TrajectoryRows implements Serializable {
         this.schema = schema(columns);
     }
 
-    /** The rows of a sweep of {@code spec}: the fixed columns and the spec's own. */
+    /** The rows of a sweep of {@code spec}: the fixed columns and one per swept setup key not among them. */
     public static TrajectoryRows of(SweepSpec spec) {
-        return new TrajectoryRows(List.of());
+        List<TrajectoryColumn> extra = new ArrayList<>();
+        for (String axis : spec.axisNames()) {
+            if (!SCHEMA.getFieldIndex(axis).isDefined()) {
+                // by setup index, so rows look the value up instead of resolving the setup again
+                Double[] bySetup = spec.setups().stream().map(s -> s.coordinate(axis)).toArray(Double[]::new);
+                extra.add(TrajectoryColumn.ofDouble(axis, "", "swept setup key " + axis + " (null: the setup has none)",
+                    c -> bySetup[c.point().setupIndex()]));
+            }
+        }
+        return new TrajectoryRows(extra);
     }
 
     public StructType schema() {

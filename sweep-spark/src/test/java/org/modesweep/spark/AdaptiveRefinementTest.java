@@ -74,7 +74,7 @@ class AdaptiveRefinementTest extends LocalSparkTest {
         // the interval narrows versus round 0
         SweepOutput out = new SweepOutput(spark.sparkContext().hadoopConfiguration(), spec.output());
         Dataset<Row> round0 = TrajectoryRows.read(spark, out.uri(SweepOutput.TRAJECTORIES), true).filter(col("round").equalTo(0));
-        RcRow before = Aggregates.rc(Aggregates.probabilities(round0, 0.95, List.of("fixed-flow")), spec.threshold(),
+        RcRow before = Aggregates.rc(Aggregates.probabilities(round0, List.of(), 0.95, List.of("fixed-flow")), spec.threshold(),
             spec.seed()).get(0);
         RcRow after = first.tables().rc().get(0);
         assertFalse(before.censored());

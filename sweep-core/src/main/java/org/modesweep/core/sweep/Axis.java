@@ -2,6 +2,7 @@ package org.modesweep.core.sweep;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A setup key given as a list or a {@code {from, to, step}} range instead of a number: every value is run, as its
@@ -17,5 +18,19 @@ public record Axis(List<String> path, List<Double> values) implements Serializab
 
     public String name() {
         return path.get(path.size() - 1);
+    }
+
+    /** A setup's name and its values of swept keys, as labels show them: {@code sgd (eta=0.05, batch=10)}. */
+    public static String label(String setup, Map<String, Double> values) {
+        if (values.isEmpty()) {
+            return setup;
+        }
+        StringBuilder b = new StringBuilder(setup).append(" (");
+        String sep = "";
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            b.append(sep).append(e.getKey()).append('=').append(e.getValue() == null ? "-" : Canonical.shortNum(e.getValue()));
+            sep = ", ";
+        }
+        return b.append(')').toString();
     }
 }

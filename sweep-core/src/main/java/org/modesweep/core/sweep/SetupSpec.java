@@ -83,17 +83,16 @@ public record SetupSpec(String name, Weights weights, DynamicsSpec dynamics, Ini
         return m;
     }
 
+    /** The variant's values of its swept keys, by name. */
+    public Map<String, Double> axisValues() {
+        Map<String, Double> v = new LinkedHashMap<>();
+        axes.forEach(a -> v.put(a.name(), coordinate(a.name())));
+        return v;
+    }
+
     /** {@code name} and, for a variant, its swept values: {@code sgd (eta=0.05, batch=10)}. */
     public String label() {
-        if (axes.isEmpty()) {
-            return name;
-        }
-        StringBuilder b = new StringBuilder(name).append(" (");
-        for (int i = 0; i < axes.size(); i++) {
-            String key = axes.get(i).name();
-            b.append(i == 0 ? "" : ", ").append(key).append('=').append(Canonical.shortNum(coordinate(key)));
-        }
-        return b.append(')').toString();
+        return Axis.label(name, axisValues());
     }
 
     /** The dimensions this setup runs at. */

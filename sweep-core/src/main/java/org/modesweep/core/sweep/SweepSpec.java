@@ -50,6 +50,18 @@ public record SweepSpec(String source, String name, String output, long seed, lo
         throw new IllegalArgumentException("no setup named '" + setupName + "'");
     }
 
+    /** The index of the variant of setup {@code name} with these swept values (keys it does not sweep ignored). */
+    public int setupIndex(String setupName, Map<String, Double> axisValues) {
+        for (int i = 0; i < setups.size(); i++) {
+            SetupSpec s = setups.get(i);
+            if (s.name().equals(setupName) && s.axisValues().entrySet().stream()
+                .allMatch(e -> e.getValue().equals(axisValues.get(e.getKey())))) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no setup '" + setupName + "' with " + axisValues);
+    }
+
     /** The text {@link #hash()} digests. */
     public String canonical() {
         StringBuilder b = new StringBuilder("modesweep-spec-v1\nseed=").append(seed)
