@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.modesweep.core.Outcome;
 import org.modesweep.core.plot.Curve;
 import org.modesweep.core.plot.Labels;
@@ -44,32 +45,44 @@ public final class SweepPlots {
      */
     public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> rc, String method) {
         List<String> written = new ArrayList<>();
-        Set<String> setups = new LinkedHashSet<>();
-        probabilities.forEach(p -> setups.add(p.setup()));
+        Map<String, String> setups = new LinkedHashMap<>(); // label -> file name
+        probabilities.forEach(p -> setups.putIfAbsent(p.series(), fileName(p.setup(), p.axes())));
         boolean severalW = probabilities.stream().map(Probability::wStar).distinct().count() > 1;
         if (setups.size() > 1) {
             written.add(comparisonPlot(folder, probabilities, severalW, rc));
         }
-        for (String setup : setups) {
-            List<Probability> mine = probabilities.stream().filter(p -> p.setup().equals(setup)).toList();
-            List<RcRow> rcs = rc.stream().filter(r -> r.setup().equals(setup)).toList();
-            written.add(probabilityPlot(folder, setup, mine, severalW, rcs));
-            written.add(outcomePlot(folder, setup, mine, severalW));
+        setups.forEach((setup, file) -> {
+            List<Probability> mine = probabilities.stream().filter(p -> p.series().equals(setup)).toList();
+            List<RcRow> rcs = rc.stream().filter(r -> r.series().equals(setup)).toList();
+            written.add(probabilityPlot(folder, setup, file, mine, severalW, rcs));
+            written.add(outcomePlot(folder, setup, file, mine, severalW));
             if (!rcs.isEmpty()) {
-                written.add(rcPlot(folder, setup, rcs, severalW, searchedRadii(mine)));
+                written.add(rcPlot(folder, setup, file, rcs, severalW, searchedRadii(mine)));
             }
             if (mine.stream().anyMatch(p -> p.startM1() != null)) {
-                written.addAll(outcomeMaps(folder, setup, mine, MAX_MAPS - (written.size())));
+                written.addAll(outcomeMaps(folder, setup, file, mine, MAX_MAPS - (written.size())));
             }
-        }
+        });
         List<RcRow> chosen = rc.stream().filter(r -> r.method().equalsIgnoreCase(method)).toList();
-        if (chosen.stream().map(RcRow::setup).distinct().count() > 1 && chosen.stream().map(RcRow::d).distinct().count() > 1) {
+        if (chosen.stream().map(RcRow::series).distinct().count() > 1 && chosen.stream().map(RcRow::d).distinct().count() > 1) {
             double[] searched = searchedRadii(probabilities);
             chosen.stream().map(RcRow::level).distinct().sorted()
                 .forEach(level -> written.add(setupsPlot(folder, chosen.stream().filter(r -> r.level() == level).toList(),
                     severalW, searched)));
         }
+        written.addAll(AxisPlots.draw(folder, probabilities, chosen));
         return written;
+    }
+
+    /** A file name for a setup and its swept values: {@code sgd-eta_0.05-batch_10}. */
+    static String fileName(String setup, Map<String, Double> axes) {
+        StringBuilder b = new StringBuilder(setup);
+        axes.forEach((k, v) -> {
+            if (v != null) {
+                b.append('-').append(k).append('_').append(label(v));
+            }
+        });
+        return b.toString();
     }
 
     /**
@@ -80,7 +93,7 @@ public final class SweepPlots {
     private static String setupsPlot(Path folder, List<RcRow> rows, boolean severalW, double[] searched) {
         Map<String, TreeMap<Long, RcRow>> curves = new LinkedHashMap<>();
         for (RcRow r : rows) {
-            String label = r.setup() + (severalW ? ", w* = " + label(r.wStar()) : "");
+            String label = r.series() + (severalW ? ", w* = " + label(r.wStar()) : "");
             curves.computeIfAbsent(label, k -> new TreeMap<>()).put(r.d(), r);
         }
         RcRow first = rows.get(0);
@@ -90,8 +103,9 @@ public final class SweepPlots {
         int k = 0;
         for (Map.Entry<String, TreeMap<Long, RcRow>> e : curves.entrySet()) {
             long n = e.getValue().values().stream().mapToLong(RcRow::trajectories).max().orElse(0);
+            java.util.function.DoubleUnaryOperator dodge = dodge(rows, logX, k, curves.size());
             list.add(rcCurve(e.getKey() + " (up to " + n + " runs per d)", e.getValue().values(), k,
-                dodge(rows, logX, k, curves.size()), searched, censored));
+                r -> dodge.applyAsDouble(r.d()), searched, censored));
             k++;
         }
         String base = "rc-vs-d-level-" + label(first.level());
@@ -108,7 +122,7 @@ public final class SweepPlots {
     }
 
     /** The smallest and largest radius measured. */
-    private static double[] searchedRadii(List<Probability> rows) {
+    static double[] searchedRadii(List<Probability> rows) {
         return new double[] {rows.stream().mapToDouble(Probability::R).min().orElse(Double.NaN),
             rows.stream().mapToDouble(Probability::R).max().orElse(Double.NaN)};
     }
@@ -138,14 +152,15 @@ public final class SweepPlots {
     }
 
     /**
-     * The R_c curve of one setup [and level] in d order, x moved by {@code dodge}: crossed values as points
-     * with their intervals; censored ones left out of the curve and added to {@code censored} at the bound, as
-     * are interval ends at the end of the {@code searched} radii (open there: no radius in range bounds R_c).
+     * The R_c curve of one setup [and level] in x order (x of a row: its d, or a swept value, possibly dodged):
+     * crossed values as points with their intervals; censored ones left out of the curve and added to
+     * {@code censored} at the bound, as are interval ends at the end of the {@code searched} radii (open there: no
+     * radius in range bounds R_c).
      */
-    private static Curve rcCurve(String label, Collection<RcRow> byD, int index, java.util.function.DoubleUnaryOperator dodge,
-                                 double[] searched, List<Plots.Censored> censored) {
-        for (RcRow r : byD) {
-            double x = dodge.applyAsDouble(r.d());
+    static Curve rcCurve(String label, Collection<RcRow> rows, int index, ToDoubleFunction<RcRow> xOf,
+                         double[] searched, List<Plots.Censored> censored) {
+        for (RcRow r : rows) {
+            double x = xOf.applyAsDouble(r);
             if (r.censored()) {
                 boolean above = Double.isInfinite(r.rcHigh());
                 censored.add(new Plots.Censored(index, x, above ? r.rcLow() : r.rcHigh(), above));
@@ -158,14 +173,14 @@ public final class SweepPlots {
                 }
             }
         }
-        return curve(label, byD.stream()
-            .map(r -> new double[] {dodge.applyAsDouble(r.d()), r.censored() ? Double.NaN : r.rc(), r.rcLow(), r.rcHigh()})
+        return curve(label, rows.stream()
+            .map(r -> new double[] {xOf.applyAsDouble(r), r.censored() ? Double.NaN : r.rc(), r.rcLow(), r.rcHigh()})
             .toList());
     }
 
-    private static String probabilityPlot(Path folder, String setup, List<Probability> rows, boolean severalW,
-                                          List<RcRow> rc) {
-        String base = setup + "-probability";
+    private static String probabilityPlot(Path folder, String setup, String file, List<Probability> rows,
+                                          boolean severalW, List<RcRow> rc) {
+        String base = file + "-probability";
         String w = severalW || rows.isEmpty() ? "" : ", w* = " + label(rows.get(0).wStar());
         ProbabilityFigure.draw(folder.resolve(base), setup + ": collapse probability" + w, List.of(), rows,
             p -> "d = " + p.d() + (severalW ? ", w* = " + label(p.wStar()) : ""), rc);
@@ -173,8 +188,8 @@ public final class SweepPlots {
     }
 
     /** {@code <setup>-outcomes}: the outcome classes' shares per R, a panel per d [and wStar]. */
-    private static String outcomePlot(Path folder, String setup, List<Probability> rows, boolean severalW) {
-        String base = setup + "-outcomes";
+    private static String outcomePlot(Path folder, String setup, String file, List<Probability> rows, boolean severalW) {
+        String base = file + "-outcomes";
         String w = severalW || rows.isEmpty() ? "" : ", w* = " + label(rows.get(0).wStar());
         ProbabilityFigure.outcomes(folder.resolve(base), setup + ": outcome classes" + w, rows,
             p -> "d = " + p.d() + (severalW ? ", w* = " + label(p.wStar()) : ""));
@@ -194,12 +209,13 @@ public final class SweepPlots {
         String where = String.join(", ", fixed);
         String base = "compare-probability";
         ProbabilityFigure.draw(folder.resolve(base), "collapse probability by setup" + (where.isEmpty() ? "" : " (" + where
-            + ")"), List.of(), rows, p -> p.setup() + (severalD ? ", d = " + p.d() : "")
+            + ")"), List.of(), rows, p -> p.series() + (severalD ? ", d = " + p.d() : "")
             + (severalW ? ", w* = " + label(p.wStar()) : ""), rc);
         return base;
     }
 
-    private static String rcPlot(Path folder, String setup, List<RcRow> rows, boolean severalW, double[] searched) {
+    private static String rcPlot(Path folder, String setup, String file, List<RcRow> rows, boolean severalW,
+                                 double[] searched) {
         Map<String, TreeMap<Long, RcRow>> curves = new LinkedHashMap<>();
         boolean severalMethods = rows.stream().map(RcRow::method).distinct().count() > 1;
         for (RcRow r : rows) {
@@ -209,9 +225,11 @@ public final class SweepPlots {
         }
         List<Curve> list = new ArrayList<>();
         List<Plots.Censored> censored = new ArrayList<>();
-        curves.forEach((label, byD) -> list.add(rcCurve(label, byD.values(), list.size(),
-            dodge(rows, logX(rows), list.size(), curves.size()), searched, censored)));
-        String base = setup + "-rc";
+        curves.forEach((label, byD) -> {
+            java.util.function.DoubleUnaryOperator dodge = dodge(rows, logX(rows), list.size(), curves.size());
+            list.add(rcCurve(label, byD.values(), list.size(), r -> dodge.applyAsDouble(r.d()), searched, censored));
+        });
+        String base = file + "-rc";
         Plots.lines(folder.resolve(base), setup + ": critical radius, " + Math.round(100 * rows.get(0).confidence())
             + "% intervals", List.of("bootstrap over seeds widened to the profile likelihood (logistic) or the Wilson "
                 + "bracket (monotone)" + (curves.size() > 1 ? "; curves dodged sideways at each d" : "")), Labels.D,
@@ -220,7 +238,7 @@ public final class SweepPlots {
     }
 
     /** A curve with error bars from points {x, y, yLow, yHigh} in x order. */
-    private static Curve curve(String label, List<double[]> points) {
+    static Curve curve(String label, List<double[]> points) {
         int n = points.size();
         double[][] columns = new double[4][n];
         for (int i = 0; i < n; i++) {
@@ -231,7 +249,7 @@ public final class SweepPlots {
         return new Curve(label, columns[0], columns[1], columns[2], columns[3]);
     }
 
-    private static List<String> outcomeMaps(Path folder, String setup, List<Probability> rows, int budget) {
+    private static List<String> outcomeMaps(Path folder, String setup, String file, List<Probability> rows, int budget) {
         Map<String, List<Probability>> maps = new LinkedHashMap<>();
         for (Probability p : rows) {
             String key = String.format(Locale.ROOT, "d%d-w%s-R%s-s%s", p.d(), p.wStar(), p.R(), p.startS());
@@ -259,7 +277,7 @@ public final class SweepPlots {
                 }
                 category[i] = best.name();
             }
-            String base = setup + "-map-" + e.getKey();
+            String base = file + "-map-" + e.getKey();
             Probability p0 = cells.get(0);
             Plots.outcomeMap(folder.resolve(base), String.format(Locale.ROOT,
                 "%s: outcome by start (d = %d, w* = %s, R = %s, s = %s)", setup, p0.d(), label(p0.wStar()), label(p0.R()),

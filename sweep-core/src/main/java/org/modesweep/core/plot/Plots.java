@@ -102,7 +102,6 @@ public final class Plots {
             throw new IllegalArgumentException("no curves to plot");
         }
         XYPlot plot = new XYPlot();
-        plot.setDomainAxis(logX ? logAxis(xLabel) : numberAxis(xLabel));
         plot.setRangeAxis(numberAxis(yLabel));
         for (int i = 0; i < curves.size(); i++) {
             plot.setDataset(i, dataset(curves.get(i), logX));
@@ -142,6 +141,8 @@ public final class Plots {
             }
             plot.setFixedLegendItems(legend);
         }
+        // Set once every dataset is in: a log axis refuses the empty range of a curve whose points are all censored.
+        plot.setDomainAxis(logX ? logAxis(xLabel) : numberAxis(xLabel));
         // The default reverse order would draw the first curve on top of the rest.
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         widenSingleX(plot, curves, logX);

@@ -22,15 +22,14 @@ public record Axis(List<String> path, List<Double> values) implements Serializab
 
     /** A setup's name and its values of swept keys, as labels show them: {@code sgd (eta=0.05, batch=10)}. */
     public static String label(String setup, Map<String, Double> values) {
-        if (values.isEmpty()) {
-            return setup;
-        }
-        StringBuilder b = new StringBuilder(setup).append(" (");
-        String sep = "";
+        StringBuilder b = new StringBuilder(setup);
+        String sep = " (";
         for (Map.Entry<String, Double> e : values.entrySet()) {
-            b.append(sep).append(e.getKey()).append('=').append(e.getValue() == null ? "-" : Canonical.shortNum(e.getValue()));
-            sep = ", ";
+            if (e.getValue() != null) { // a key this setup does not have
+                b.append(sep).append(e.getKey()).append('=').append(Canonical.shortNum(e.getValue()));
+                sep = ", ";
+            }
         }
-        return b.append(')').toString();
+        return sep.equals(", ") ? b.append(')').toString() : setup;
     }
 }

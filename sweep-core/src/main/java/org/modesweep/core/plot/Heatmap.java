@@ -1,0 +1,73 @@
+package org.modesweep.core.plot;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.DefaultXYZDataset;
+
+/**
+ * A probability over two swept parameters as a grid of cells, one per pair of values, each printed with its
+ * value and count. The axes are categorical (a cell per value, in value order), so uneven grids such as
+ * {@code tau = 10, 30, 100, 300} get cells of equal size; the colour scale is fixed to [0, 1] and
+ * perceptually uniform (viridis), so maps of different runs compare by eye.
+ */
+public final class Heatmap {
+    /** Viridis at eleven stops, dark (0) to yellow (1). */
+    private static final int[] VIRIDIS = {0x440154, 0x482475, 0x414487, 0x355F8D, 0x2A788E, 0x21918C, 0x22A884,
+        0x44BF70, 0x7AD151, 0xBDDF26, 0xFDE725};
+
+    private Heatmap() {
+    }
+
+    /** One cell: its position (indices into the axes' values), its probability and its number of runs. */
+    public record Cell(int x, int y, double p, long n) {
+    }
+
+    public static void write(Path base, String title, List<String> notes, String xLabel, List<String> xValues,
+                             String yLabel, List<String> yValues, String zLabel, List<Cell> cells) {
+        double[][] data = new double[3][cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            data[0][i] = cells.get(i).x();
+            data[1][i] = cells.get(i).y();
+            data[2][i] = cells.get(i).p();
+        }
+        DefaultXYZDataset dataset = new DefaultXYZDataset();
+        dataset.addSeries(zLabel, data);
+        LookupPaintScale scale = new LookupPaintScale(0, 1.0000001, Color.LIGHT_GRAY);
+        for (int i = 0; i < VIRIDIS.length; i++) {
+            scale.add(i / (double) VIRIDIS.length, new Color(VIRIDIS[i]));
+        }
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setPaintScale(scale);
+        XYPlot plot = new XYPlot(dataset, new SymbolAxis(xLabel, xValues.toArray(String[]::new)),
+            new SymbolAxis(yLabel, yValues.toArray(String[]::new)), renderer);
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, cells.size() > 64 ? 11 : 15);
+        for (Cell c : cells) {
+            XYTextAnnotation a = new XYTextAnnotation(String.format(Locale.ROOT, "%.2f (n=%d)", c.p(), c.n()), c.x(), c.y());
+            a.setFont(font);
+            a.setPaint(c.p() > 0.6 ? Color.BLACK : Color.WHITE);
+            plot.addAnnotation(a);
+        }
+        JFreeChart chart = ChartStyle.chart(title, notes, plot);
+        chart.removeLegend();
+        NumberAxis scaleAxis = new NumberAxis(zLabel);
+        scaleAxis.setRange(0, 1);
+        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(4, 4, 40, 4);
+        legend.setStripWidth(18);
+        chart.addSubtitle(legend);
+        ChartFiles.write(chart, base);
+    }
+}
