@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
     description = "Parameter sweeps of mode collapse in variational inference.",
     subcommands = {TrajectoryCommand.class, PlanCommand.class, RunCommand.class, ShowCommand.class, RcCommand.class, PlotCommand.class,
-        ReportCommand.class, BenchCommand.class, FlowDensityCommand.class, AutoComplete.GenerateCompletion.class})
+        ReportCommand.class, BenchCommand.class, FlowDensityCommand.class, SchemaCommand.class,
+        AutoComplete.GenerateCompletion.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -74,27 +74,18 @@ public final class SpecParser {
     private static final Pattern SETUP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern NUMBER =
         Pattern.compile("[-+]?(\\d[\\d_]*(\\.[\\d_]*)?|\\.\\d[\\d_]*)([eE][-+]?\\d+)?");
-    private static final List<String> TOP = List.of("name", "output", "seed", "maxTrajectories", "confirm",
-        "grid", "setups", "classify", "threshold", "spark", "record", "figures");
-    private static final List<String> GRID = List.of("R", "d", "wStar", "seeds", "m1", "m2", "s", "unrealisable");
-    private static final List<String> SETUP = List.of("name", "weights", "dynamics", "init", "a0", "seeds", "d");
-    private static final List<String> RECORD = List.of("every", "seeds", "setups");
-    private static final List<String> FIGURE = List.of("kind", "setups");
-    private static final Map<String, List<String>> DYNAMICS = Map.of(
-        "flow", List.of("type", "tMax", "rtol", "tol", "anneal"),
-        "gd", List.of("type", "eta", "tMax", "tol", "anneal"),
-        "sgd", List.of("type", "eta", "batch", "tMax", "tol", "engine", "anneal"),
-        "realnvp", List.of("type", "steps", "layers", "width", "lr", "batch", "evalBatch", "scaleBound", "coverTol",
-            "collapseFrac", "initScale", "anneal"));
-    private static final List<String> ANNEAL = List.of("schedule", "beta0", "tau");
-    private static final Map<String, List<String>> INIT = Map.of(
-        "sphere", List.of("type", "r0"),
-        "gaussian", List.of("type", "sigma0"),
-        "explicit", List.of("type", "r0"));
-    private static final List<String> CLASSIFY = List.of("weightEps", "alignCos", "klTol");
-    private static final List<String> THRESHOLD = List.of("level", "method", "bootstrap", "confidence",
-        "targetWidth", "budget", "maxRounds", "radiiPerRound");
-    private static final List<String> SPARK = List.of("master", "partitions", "chunk", "ui");
+    /** Known keys per block, from their declarations ({@link SpecKeys}). */
+    private static final List<String> TOP = SpecKeys.names("");
+    private static final List<String> GRID = SpecKeys.names("grid");
+    private static final List<String> SETUP = SpecKeys.names("setup");
+    private static final List<String> RECORD = SpecKeys.names("record");
+    private static final List<String> FIGURE = SpecKeys.names("figure");
+    private static final Map<String, List<String>> DYNAMICS = byType("dynamics.", SpecKeys.DYNAMICS);
+    private static final Map<String, List<String>> INIT = byType("init.", SpecKeys.INITS);
+    private static final List<String> CLASSIFY = SpecKeys.names("classify");
+    private static final List<String> THRESHOLD = SpecKeys.names("threshold");
+    private static final List<String> SPARK = SpecKeys.names("spark");
+    private static final List<String> ANNEAL = SpecKeys.names("anneal");
     private static final List<String> RANGE = List.of("from", "to", "step");
 
     private final String source;
@@ -103,6 +94,12 @@ public final class SpecParser {
     private final Set<String> suggested = new HashSet<>();
     /** The keys of the {@code threshold} block (for errors that involve the grid too). */
     private Map<String, NodeTuple> thresholdKeys = Map.of();
+
+    private static Map<String, List<String>> byType(String prefix, List<String> types) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        types.forEach(t -> m.put(t, SpecKeys.names(prefix + t)));
+        return m;
+    }
 
     private SpecParser(String source) {
         this.source = source;
