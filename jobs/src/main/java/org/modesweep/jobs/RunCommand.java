@@ -1,6 +1,7 @@
 package org.modesweep.jobs;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -25,6 +26,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (YAML), e.g. conf/default.yaml.")
     Path specFile;
+    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = {"Overrides of spec keys, Hydra style, e.g.",
+        "grid.seeds=200 'grid.d=[10,1e6]' setups.fixed-flow.dynamics.tMax=800 (a setup by its name or index;",
+        "values are YAML). Checked like the file; the resolved spec.yaml records the result."})
+    List<String> overrides = List.of();
     @Option(names = "--output", paramLabel = "URI", description = "Output folder (any Hadoop URI). Default: the spec's output.")
     String output;
     @Option(names = "--master", paramLabel = "M", description = "Spark master, e.g. local[2] or spark://host:7077. Default: the spec's spark.master.")
@@ -53,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SweepSpec spec = SpecParser.parse(specFile, yes);
+        SweepSpec spec = SpecParser.parse(specFile, yes, overrides);
         if (output != null) {
             spec = spec.withOutput(output);
         }

@@ -1,5 +1,6 @@
 package org.modesweep.core;
 
+import org.modesweep.core.math.Softplus;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.util.FastMath;
@@ -88,7 +89,7 @@ public final class GaussianExpectation {
 
     /** {@code log(1 + e^x)}, without overflow or loss of precision. */
     public static double softplus(double x) {
-        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+        return Softplus.of(x);
     }
 
     /** Standard normal distribution function, accurate in both tails. */

@@ -1,5 +1,7 @@
 package org.modesweep.core;
 
+import org.modesweep.core.math.Check;
+
 /**
  * Everything about a trajectory except its grid coordinates {@code (R, d, w*)} and its seed:
  * weights mode, initialisation, dynamics, classification thresholds and the starting logit of

@@ -1,5 +1,7 @@
 package org.modesweep.core;
 
+import org.modesweep.core.math.Check;
+
 /**
  * The classification thresholds of THEORY.md §5, recorded with every result.
  *

@@ -1,8 +1,8 @@
 package org.modesweep.core.realnvp;
 
 import org.hipparchus.util.FastMath;
-import org.modesweep.core.Check;
-import org.modesweep.core.GaussianExpectation;
+import org.modesweep.core.math.Check;
+import org.modesweep.core.math.Softplus;
 
 /**
  * The target of THEORY.md §1, {@code p(x) = w* φ(x − μ*) + (1 − w*) φ(x + μ*)} with {@code μ* = R e1},
@@ -32,7 +32,7 @@ public record BimodalTarget(double R, double wStar) implements Target {
         double z = R * x[0] + hStar;
         // ln(w* e^{Rx1} + (1−w*) e^{−Rx1}) = ln(2 sqrt(w*(1−w*))) + ln cosh(z), ln cosh z = |z| + ln(1 + e^{−2|z|}) − ln 2
         double logMix = 0.5 * FastMath.log(wStar * (1 - wStar)) + Math.abs(z)
-            + GaussianExpectation.softplus(-2 * Math.abs(z));
+            + Softplus.of(-2 * Math.abs(z));
         if (grad != null) {
             for (int i = 0; i < x.length; i++) {
                 grad[i] = -x[i];

@@ -107,6 +107,15 @@ public final class SpecParser {
 
     /** Reads a spec file; {@code confirmed} (the {@code --yes} flag) allows grids above {@code maxTrajectories}. */
     public static SweepSpec parse(Path file, boolean confirmed) {
+        return parse(file, confirmed, List.of());
+    }
+
+    /**
+     * {@link #parse(Path, boolean)} with Hydra-style overrides {@code key.path=value} applied to the document
+     * first (a setup is addressed by its name, {@code setups.fixed-flow.dynamics.tMax=800}; the value is YAML, so
+     * {@code grid.d=[10,1e6]} gives a list): validated like the file, errors name the override.
+     */
+    public static SweepSpec parse(Path file, boolean confirmed, List<String> overrides) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -114,16 +123,18 @@ public final class SpecParser {
             throw new IllegalArgumentException("cannot read spec " + file + ": " + e.getMessage(), e);
         }
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return parse(text, file.toString(), stem, confirmed);
+        return parse(text, file.toString(), stem, confirmed, overrides);
     }
 
     public static SweepSpec parse(String text, String source, boolean confirmed) {
-        return parse(text, source, source.replaceFirst("^.*[/\\\\]", "").replaceFirst("\\.[^.]*$", ""), confirmed);
+        return parse(text, source, source.replaceFirst("^.*[/\\\\]", "").replaceFirst("\\.[^.]*$", ""), confirmed,
+            List.of());
     }
 
-    private static SweepSpec parse(String text, String source, String defaultName, boolean confirmed) {
+    private static SweepSpec parse(String text, String source, String defaultName, boolean confirmed,
+                                   List<String> overrides) {
         SpecParser p = new SpecParser(source);
-        SweepSpec spec = p.document(text, defaultName, confirmed);
+        SweepSpec spec = p.document(text, defaultName, confirmed, overrides);
         if (!p.errors.isEmpty()) {
             List<SpecException.Error> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(p.errors));
             p.errors.clear();
@@ -136,7 +147,7 @@ public final class SpecParser {
 
     // ---------------------------------------------------------------- document
 
-    private SweepSpec document(String text, String defaultName, boolean confirmed) {
+    private SweepSpec document(String text, String defaultName, boolean confirmed, List<String> overrides) {
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -154,6 +165,9 @@ public final class SpecParser {
         if (root == null) {
             errors.add(new SpecException.Error(source, "", 1, "the spec is empty"));
             return null;
+        }
+        for (String o : overrides) {
+            root = override(root, o);
         }
         Map<String, NodeTuple> top = mapping(root, "", TOP);
         if (top == null) {
@@ -417,6 +431,94 @@ public final class SpecParser {
             out.addAll(variants);
         }
         return ok ? out : null;
+    }
+
+    // ---------------------------------------------------------------- command-line overrides
+
+    /** Nodes that came from an override, with its text: their errors name the override, not a line of the file. */
+    private final Map<Node, String> overridden = new java.util.IdentityHashMap<>();
+
+    /** The document with one {@code key.path=value} override applied (or unchanged, with an error). */
+    private Node override(Node root, String override) {
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            errors.add(new SpecException.Error("override '" + override + "'", "", 0,
+                "expected key.path=value, e.g. grid.seeds=200 or setups.fixed-flow.dynamics.tMax=800"));
+            return root;
+        }
+        Node value;
+        try {
+            value = new Yaml().compose(new StringReader(override.substring(eq + 1)));
+        } catch (YAMLException e) {
+            errors.add(new SpecException.Error("override '" + override + "'", override.substring(0, eq), 0,
+                "the value is not valid YAML: " + e.getMessage().lines().findFirst().orElse("")));
+            return root;
+        }
+        if (value == null) {
+            value = new ScalarNode(Tag.NULL, "", null, null, DumperOptions.ScalarStyle.PLAIN);
+        }
+        markOverridden(value, override);
+        return set(root, List.of(override.substring(0, eq).split("\\.", -1)), 0, value, override);
+    }
+
+    private void markOverridden(Node node, String override) {
+        overridden.put(node, override);
+        if (node instanceof SequenceNode seq) {
+            seq.getValue().forEach(n -> markOverridden(n, override));
+        } else if (node instanceof MappingNode map) {
+            map.getValue().forEach(t -> {
+                markOverridden(t.getKeyNode(), override);
+                markOverridden(t.getValueNode(), override);
+            });
+        }
+    }
+
+    /** A copy of {@code node} with {@code path[i..]} set to {@code value}; a list is entered by a setup name or index. */
+    private Node set(Node node, List<String> path, int i, Node value, String override) {
+        String at = String.join(".", path.subList(0, i + 1));
+        String segment = path.get(i);
+        if (node instanceof SequenceNode seq) {
+            List<Node> items = new ArrayList<>(seq.getValue());
+            int index = -1;
+            for (int k = 0; k < items.size(); k++) {
+                if (segment.equals(String.valueOf(k)) || items.get(k) instanceof MappingNode m && m.getValue().stream()
+                    .anyMatch(t -> t.getKeyNode() instanceof ScalarNode n && n.getValue().equals("name")
+                        && t.getValueNode() instanceof ScalarNode v && v.getValue().equals(segment))) {
+                    index = k;
+                }
+            }
+            if (index < 0 || i == path.size() - 1) {
+                errors.add(new SpecException.Error("override '" + override + "'", at, 0, index < 0
+                    ? "no entry named '" + segment + "' (give a setup's name or index)" : "replace a key of the entry, not the entry"));
+                return node;
+            }
+            items.set(index, set(items.get(index), path, i + 1, value, override));
+            return new SequenceNode(seq.getTag(), true, items, seq.getStartMark(), seq.getEndMark(), seq.getFlowStyle());
+        }
+        if (!(node instanceof MappingNode map)) {
+            errors.add(new SpecException.Error("override '" + override + "'", at, 0,
+                "'" + String.join(".", path.subList(0, i)) + "' holds " + kind(node) + ", not keys"));
+            return node;
+        }
+        List<NodeTuple> tuples = new ArrayList<>(map.getValue());
+        int found = -1;
+        for (int k = 0; k < tuples.size(); k++) {
+            if (tuples.get(k).getKeyNode() instanceof ScalarNode key && key.getValue().equals(segment)) {
+                found = k;
+            }
+        }
+        Node inner = found >= 0 ? tuples.get(found).getValueNode()
+            : new MappingNode(Tag.MAP, true, new ArrayList<>(), null, null, DumperOptions.FlowStyle.BLOCK);
+        Node replaced = i == path.size() - 1 ? value : set(inner, path, i + 1, value, override);
+        ScalarNode key = new ScalarNode(Tag.STR, segment, null, null, DumperOptions.ScalarStyle.PLAIN);
+        markOverridden(key, override);
+        NodeTuple tuple = new NodeTuple(found >= 0 ? tuples.get(found).getKeyNode() : key, replaced);
+        if (found >= 0) {
+            tuples.set(found, tuple);
+        } else {
+            tuples.add(tuple); // a new key: the binder checks it like any other (unknown keys, did-you-mean)
+        }
+        return new MappingNode(map.getTag(), true, tuples, map.getStartMark(), map.getEndMark(), map.getFlowStyle());
     }
 
     // ---------------------------------------------------------------- swept setup keys
@@ -1408,7 +1510,9 @@ public final class SpecParser {
         if (reason.startsWith("missing") && suggested.contains(key)) {
             return;
         }
-        errors.add(new SpecException.Error(source, key, node == null ? 0 : line(node), reason));
+        String override = node == null ? null : overridden.get(node);
+        errors.add(override != null ? new SpecException.Error("override '" + override + "'", key, 0, reason)
+            : new SpecException.Error(source, key, node == null ? 0 : line(node), reason));
     }
 
     private static int line(Node node) {

@@ -1,4 +1,4 @@
-package org.modesweep.core;
+package org.modesweep.core.math;
 
 /** Argument checks whose messages name the offending parameter. */
 public final class Check {
