@@ -3,7 +3,7 @@ package org.modesweep.jobs;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.modesweep.core.Anneal;
+import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.Dynamics;
 import org.modesweep.core.Flow;
 import org.modesweep.core.GradientDescent;

@@ -1,5 +1,6 @@
 package org.modesweep.core;
 
+import org.modesweep.core.anneal.Anneal;
 import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
 

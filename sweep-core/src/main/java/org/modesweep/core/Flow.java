@@ -1,5 +1,6 @@
 package org.modesweep.core;
 
+import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.math.Check;
 import java.util.Arrays;
 import java.util.function.ToDoubleFunction;

@@ -1,5 +1,6 @@
 package org.modesweep.core;
 
+import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.math.Check;
 import java.util.random.RandomGenerator;
 import org.modesweep.core.realnvp.BimodalTarget;

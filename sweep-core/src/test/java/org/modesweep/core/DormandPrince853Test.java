@@ -1,5 +1,6 @@
 package org.modesweep.core;
 
+import org.modesweep.core.anneal.Anneal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,7 +2,7 @@ package org.modesweep.spark;
 
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import org.modesweep.core.Anneal;
+import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.RealNvpDynamics;
 import org.modesweep.core.Setup;
 import org.modesweep.core.State;

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.modesweep.core.Anneal;
+import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.Outcome;
 import org.modesweep.core.plot.Panels;
 import org.modesweep.core.plot.Panels.Line;

@@ -1,7 +1,7 @@
 package org.modesweep.core.realnvp;
 
 import java.util.SplittableRandom;
-import org.modesweep.core.Anneal;
+import org.modesweep.core.anneal.Anneal;
 
 /**
  * Reverse-KL training of a RealNVP (THEORY.md §7): each step draws {@code batch} base samples

@@ -3,7 +3,7 @@ package org.modesweep.core.sweep;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.modesweep.core.Anneal;
+import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.Dynamics;
 import org.modesweep.core.Flow;
 import org.modesweep.core.GradientDescent;

@@ -144,7 +144,7 @@ public final class SpecKeys {
             key("dynamics." + type, "anneal", Type.BLOCK, null, false, null, false, null, false,
                 "tempered training, beta raised from beta0 to 1 (THEORY §9); none: no annealing");
         }
-        choice("anneal", "schedule", org.modesweep.core.Anneal.Schedule.labels(), "required",
+        choice("anneal", "schedule", org.modesweep.core.anneal.Anneal.Schedule.labels(), "required",
             "how beta rises: linear in t, or geometric (temperature decays geometrically)");
         key("anneal", "beta0", Type.NUMBER, 0.0, true, 1.0, false, "required", true, "initial inverse temperature");
         key("anneal", "tau", Type.NUMBER, 0.0, true, null, false, "required", true,

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.modesweep.core.Anneal;
+import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.InitialCondition;
 import org.modesweep.core.Problem;
 import org.modesweep.core.RealNvpDynamics;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.modesweep.core.Anneal;
+import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.Flow;
 import org.modesweep.core.RealNvpDynamics;
 

@@ -1,4 +1,4 @@
-package org.modesweep.core;
+package org.modesweep.core.anneal;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -81,7 +81,7 @@ public record Anneal(Schedule schedule, double beta0, double tau) implements Ser
     }
 
     /** Throws when {@link #horizonProblem} has something to say: for the dynamics' constructors. */
-    void checkHorizon(double tMax) {
+    public void checkHorizon(double tMax) {
         require("tau", horizonProblem(tMax));
     }
 
