@@ -98,10 +98,10 @@ class LocalTablesTest {
         Map<String, long[]> byHand = countsByHand();
         assertEquals(2 * 3 * 2, byHand.size());
         List<Probability> viaSpark = Aggregates.probabilities(TrajectoryRows.read(spark, out.uri(SweepOutput.TRAJECTORIES),
-            true), 0.95, List.of("fixed-flow", "trainable-flow"));
+            true), List.of(), 0.95, List.of("fixed-flow", "trainable-flow"));
         assertCounts(byHand, viaSpark);
         try (LocalTables db = LocalTables.open()) {
-            List<Probability> viaDuckdb = db.probabilities(out, 0.95, List.of("fixed-flow", "trainable-flow"));
+            List<Probability> viaDuckdb = db.probabilities(out, List.of(), 0.95, List.of("fixed-flow", "trainable-flow"));
             assertCounts(byHand, viaDuckdb);
             for (int i = 0; i < viaSpark.size(); i++) { // same order, same means (cost and tFinal)
                 assertEquals(viaSpark.get(i).setup(), viaDuckdb.get(i).setup());
@@ -114,7 +114,7 @@ class LocalTablesTest {
                 part = files.filter(f -> f.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
             }
             Files.copy(part, part.resolveSibling("part-99999-copy.parquet"));
-            assertCounts(byHand, db.probabilities(out, 0.95, List.of()));
+            assertCounts(byHand, db.probabilities(out, List.of(), 0.95, List.of()));
             Files.delete(part.resolveSibling("part-99999-copy.parquet"));
             assertEquals(db.readRc(out).size(), Aggregates.readRc(spark, out.uri(SweepOutput.RC)).size());
         }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.modesweep.core.Outcome;
 import org.modesweep.core.stats.Interval;
 import org.modesweep.core.stats.Wilson;
@@ -49,7 +50,7 @@ final class ReportFixture {
                     counts[Outcome.UNRESOLVED.ordinal()] = unresolved;
                     counts[Outcome.COVERAGE.ordinal()] = 40 - collapse - unresolved;
                     Interval w = Wilson.interval(collapse, 40, 0.95);
-                    probabilities.add(new Probability(setup, d, 0.6667, radii[i], null, null, null, 40, counts, collapse,
+                    probabilities.add(new Probability(setup, Map.of(), d, 0.6667, radii[i], null, null, null, 40, counts, collapse,
                         collapse / 2, collapse - collapse / 2, collapse / 40.0, w.low(), w.high(), unresolved / 40.0, 0.95,
                         100, 1000));
                 }
