@@ -2,7 +2,6 @@ package org.modesweep.core;
 
 import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.math.Check;
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
