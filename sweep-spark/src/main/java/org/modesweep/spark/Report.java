@@ -44,6 +44,9 @@ public final class Report {
             .append("figure{margin:2em 0}img{max-width:100%;border:1px solid #ddd}pre{background:#f6f6f6;padding:1em;")
             .append("overflow-x:auto}figcaption{color:#555}</style></head>\n<body>\n");
         b.append("<h1>Sweep '").append(esc(spec.name())).append("'</h1>\n");
+        if (spec.description() != null) {
+            b.append("<p class=\"description\">").append(esc(spec.description())).append("</p>\n");
+        }
         b.append("<p>").append(esc(SweepRunner.describeGrid(spec))).append(": ")
             .append(String.format(Locale.ROOT, "%,d", spec.points().size())).append(" trajectories planned");
         if (m != null) {

@@ -71,6 +71,7 @@ public final class SpecKeys {
         key(TOP, "maxTrajectories", Type.INTEGER, 1.0, false, null, false, "1000000", false,
             "larger grids are refused unless confirmed");
         top("confirm", Type.BOOLEAN, "false", "allows a grid above maxTrajectories (same as --yes)");
+        top("description", Type.TEXT, null, "what the sweep asks or shows, in a sentence or two (heads report.html)");
         top("grid", Type.BLOCK, "required", "the points: R, d, wStar, seeds [, explicit start cosines]");
         top("setups", Type.BLOCKS, "required", "the setups, each run on the whole grid");
         top("classify", Type.BLOCK, "defaults", "outcome thresholds (THEORY §5)");

@@ -184,6 +184,7 @@ public final class SpecParser {
         Long seed = integer(top, "seed", "", Long.MIN_VALUE, Long.MAX_VALUE, 0L);
         Long maxTrajectories = integer(top, "maxTrajectories", "", 1, Long.MAX_VALUE, DEFAULT_MAX_TRAJECTORIES);
         Boolean confirm = bool(top, "confirm", "", false);
+        String description = string(top, "description", "", null);
 
         ClassifySpec classify = classify(top.get("classify"));
         List<SetupSpec> setups = setups(top, root);
@@ -232,7 +233,7 @@ public final class SpecParser {
             return null;
         }
         return new SweepSpec(source, name, output, seed, maxTrajectories, confirm, grid, setups, classify,
-            threshold, spark, record, figures);
+            threshold, spark, record, figures, description);
     }
 
     private RecordSpec record(NodeTuple entry, List<SetupSpec> setups) {

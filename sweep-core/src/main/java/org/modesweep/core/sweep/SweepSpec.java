@@ -14,12 +14,13 @@ import org.yaml.snakeyaml.Yaml;
  * <p>{@link #hash()} covers what determines the trajectory rows: the sweep seed, the grid, the setups
  * and the classification thresholds, and in adaptive mode ({@code threshold.targetWidth} given) the
  * {@code threshold} block, which then decides the refined radii. Name, output, limits, a non-adaptive
- * {@code threshold} (aggregation only) and {@code spark} are left out, so changing them re-aggregates an existing output instead of being
+ * {@code threshold} (aggregation only), {@code description} and {@code spark} are left out, so changing them re-aggregates an existing output instead of being
  * refused.
  */
 public record SweepSpec(String source, String name, String output, long seed, long maxTrajectories,
                         boolean confirm, GridSpec grid, List<SetupSpec> setups, ClassifySpec classify,
-                        ThresholdSpec threshold, SparkSpec spark, RecordSpec record, List<FigureSpec> figures)
+                        ThresholdSpec threshold, SparkSpec spark, RecordSpec record, List<FigureSpec> figures,
+                        String description)
     implements Serializable {
 
     public SweepSpec {
@@ -89,22 +90,22 @@ public record SweepSpec(String source, String name, String output, long seed, lo
 
     public SweepSpec withOutput(String newOutput) {
         return new SweepSpec(source, name, newOutput, seed, maxTrajectories, confirm, grid, setups, classify,
-            threshold, spark, record, figures);
+            threshold, spark, record, figures, description);
     }
 
     public SweepSpec withMaster(String master) {
         return new SweepSpec(source, name, output, seed, maxTrajectories, confirm, grid, setups, classify,
-            threshold, spark.withMaster(master), record, figures);
+            threshold, spark.withMaster(master), record, figures, description);
     }
 
     public SweepSpec withSpark(SparkSpec newSpark) {
         return new SweepSpec(source, name, output, seed, maxTrajectories, confirm, grid, setups, classify,
-            threshold, newSpark, record, figures);
+            threshold, newSpark, record, figures, description);
     }
 
     public SweepSpec withThreshold(ThresholdSpec newThreshold) {
         return new SweepSpec(source, name, output, seed, maxTrajectories, confirm, grid, setups, classify,
-            newThreshold, spark, record, figures);
+            newThreshold, spark, record, figures, description);
     }
 
     /** Writes each swept key's values (integers as integers) where its scalar stood. */
@@ -136,6 +137,9 @@ public record SweepSpec(String source, String name, String output, long seed, lo
         root.put("seed", seed);
         root.put("maxTrajectories", maxTrajectories);
         root.put("confirm", confirm);
+        if (description != null) {
+            root.put("description", description);
+        }
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("R", grid.R());
         g.put("d", grid.d());
