@@ -41,8 +41,9 @@ final class RcCommand implements Callable<Integer> {
         try (ResultReader r = ResultReader.open(engine, path, "sweep rc", save)) {
             ExistingSweep sweep = r.sweep();
             ThresholdSpec t = threshold(sweep.spec().threshold());
-            if (sweep.manifest() != null && !sweep.manifest().completed()) {
-                System.out.println("note: this sweep is incomplete; R_c from the rows written so far");
+            if (!sweep.status().complete()) {
+                System.out.println("note: this sweep is incomplete (" + sweep.status().describe()
+                    + "); R_c from the rows written so far");
             }
             SweepAggregation.Tables tables = save
                 ? SweepAggregation.aggregate(r.spark(), sweep.output(), sweep.spec(), t, true, true)

@@ -1,27 +1,39 @@
 package org.modesweep.jobs;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.modesweep.core.sweep.PointSpace;
 import org.modesweep.core.sweep.SparkSpec;
 import org.modesweep.core.sweep.SpecParser;
 import org.modesweep.core.sweep.SweepSpec;
 import org.modesweep.spark.Manifest;
+import org.modesweep.spark.OutputLock;
+import org.modesweep.spark.OutputStatus;
 import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepOutput;
 import org.modesweep.spark.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import picocli.CommandLine.Parameters;
 
 /** {@code sweep run SPEC}: a sweep end to end on Spark (or only what an interrupted run left to do). */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run a sweep spec on Spark: trajectories, probabilities, R_c, plots under the output folder.",
         "Rerunning resumes an interrupted sweep (only missing points are computed) or, if complete, re-aggregates;",
-        "an output holding another spec's rows is refused."})
+        "a spec that only adds points (R, d, wStar values, seeds, setups) extends an output in place;",
+        "one that changes existing points is refused. One run per output at a time (a lock)."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (YAML), e.g. conf/default.yaml.")
@@ -56,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
         + " one after another on one thread (no Spark), and compare with the Spark throughput. -1: all of them.")
     long benchmark;
 
+    @Option(names = "--break-lock", description = "Take over the output's lock if it is stale (its run is gone, or"
+        + " silent for " + "10 min); a live run's lock is never broken.")
+    boolean breakLock;
+
     @Override
     public Integer call() {
         SweepSpec spec = SpecParser.parse(specFile, yes, overrides);
@@ -67,6 +83,11 @@ final class RunCommand implements Callable<Integer> {
             chunk != null ? chunk : sp.chunk(), ui || sp.ui()));
         if (partitions != null && partitions < 1 || chunk != null && chunk < 1) {
             throw new IllegalArgumentException("--partitions and --chunk must be >= 1");
+        }
+        String target = SweepOutput.targetProblem(spec.output());
+        if (target != null) {
+            throw new IllegalArgumentException((output != null ? "--output" : specFile + outputLine() + ": output") + ": "
+                + target);
         }
         String runMaster = master != null ? master : spec.spark().master();
         if (dryRun) {
@@ -85,19 +106,41 @@ final class RunCommand implements Callable<Integer> {
         if (secretFile != null) {
             System.setProperty(Sessions.SECRET_FILE_PROPERTY, secretFile.toString());
         }
-        SparkSession spark = Sessions.open("sweep " + spec.name(), master, spec.spark().master(), spec.spark().ui());
+        Interrupts interrupts = Interrupts.install();
+        SweepOutput local = new SweepOutput(new Configuration(), spec.output());
+        // A local output is locked before Spark starts, so a second run is refused at once.
+        OutputLock lock = local.isLocal() ? OutputLock.acquire(local, "sweep run " + specFile, breakLock) : null;
+        SparkSession spark = null;
         try {
-            SweepRunner.Options options = SweepRunner.Options.console();
+            spark = Sessions.open("sweep " + spec.name(), master, spec.spark().master(), spec.spark().ui());
+            SparkSession session = spark;
+            interrupts.onSignal(() -> session.sparkContext().cancelAllJobs());
+            SweepRunner.Options options = SweepRunner.Options.console().locked(lock).breakingStaleLock(breakLock)
+                .stopWhen(interrupts::requested);
             if (stopAfterChunks > 0) {
                 options = options.stopAfter(stopAfterChunks);
             }
             SweepRunner.Result result = SweepRunner.run(spark, spec, options);
+            if (interrupts.requested()) {
+                return interrupted(interrupts, spec, spark);
+            }
             if (benchmark != 0) {
                 benchmark(spec, result);
             }
             return 0;
+        } catch (RuntimeException e) {
+            if (interrupts.requested()) { // the cancelled chunk's failure, not an error of its own
+                RunLog.failure(e);
+                return interrupted(interrupts, spec, spark);
+            }
+            throw e;
         } finally {
-            spark.stop();
+            if (lock != null) {
+                lock.close();
+            }
+            if (spark != null) {
+                spark.stop();
+            }
         }
     }
 
@@ -109,6 +152,38 @@ final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException e) { // unreadable or remote without credentials yet: estimate as for a new run
             return false;
         }
+    }
+
+    /** Reports what is done and how to resume; the exit code of the signal. */
+    private int interrupted(Interrupts interrupts, SweepSpec spec, SparkSession spark) {
+        String done;
+        try {
+            Configuration conf = spark != null ? spark.sparkContext().hadoopConfiguration() : new Configuration();
+            SweepOutput out = new SweepOutput(conf, spec.output());
+            done = OutputStatus.of(out, spec, out.manifest()).describe();
+        } catch (RuntimeException e) {
+            done = "the rows written so far are kept";
+        }
+        System.err.println("interrupted (" + interrupts.name() + "): " + done + "; resume with: sweep run " + specFile
+            + (output != null ? " --output " + output : "") + (master != null ? " --master " + master : ""));
+        return interrupts.exitCode();
+    }
+
+    /** ":LINE" of the spec's {@code output} key, or "" if it has none (the default output). */
+    private String outputLine() {
+        try {
+            Node root = new Yaml().compose(new StringReader(Files.readString(specFile)));
+            if (root instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("output")) {
+                        return ":" + (k.getStartMark().getLine() + 1);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the spec parsed a moment ago; without the line the message still names the file
+        }
+        return "";
     }
 
     /** Times trajectories of this sweep sequentially on the driver thread (positions 0.. of the balanced order). */

@@ -189,7 +189,7 @@ final class Adaptive {
         TrajectoryRows table = TrajectoryRows.of(spec);
         JavaRDD<Row> rows = jsc.parallelize(missing, parts).map(p -> table.compute(space.value(), p, round));
         spark.sparkContext().setJobDescription("sweep " + spec.name() + " refinement round " + round);
-        SweepRunner.append(output, spark.createDataFrame(rows, table.schema()), table);
+        SweepRunner.append(output, spec, spark.createDataFrame(rows, table.schema()), table);
     }
 
     private static String describe(List<RcRow> rc, List<Probability> probabilities) {

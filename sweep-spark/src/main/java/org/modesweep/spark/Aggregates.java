@@ -405,18 +405,7 @@ public final class Aggregates {
     /** {@code summary.csv}: the {@code rc/} table as CSV. */
     public static String csv(List<RcRow> rows) {
         List<String> axes = axesOf(rows.stream().map(RcRow::axes).toList());
-        StringBuilder b = new StringBuilder(String.join(",", RcRow.schema(axes).fieldNames())).append('\n');
-        for (RcRow r : rows) {
-            b.append(Csv.quote(r.setup())).append(',');
-            r.axes().values().forEach(x -> b.append(x == null ? "" : x).append(','));
-            b.append(r.d()).append(',').append(r.wStar()).append(',')
-                .append(r.level()).append(',').append(r.rc()).append(',').append(r.rcLow()).append(',')
-                .append(r.rcHigh()).append(',').append(r.method()).append(',').append(r.trajectories()).append(',')
-                .append(r.censored()).append(',').append(r.maxProbability()).append(',')
-                .append(r.unresolvedFraction()).append(',').append(r.bootstrap()).append(',')
-                .append(r.confidence()).append(',').append(Csv.quote(r.note())).append('\n');
-        }
-        return b.toString();
+        return Csv.table(RcRow.schema(axes).fieldNames(), rows.stream().map(RcRow::toRow).iterator());
     }
 
     /** The console table of {@code R_c}. */

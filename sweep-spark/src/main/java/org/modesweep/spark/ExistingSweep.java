@@ -4,11 +4,30 @@ import org.apache.hadoop.conf.Configuration;
 import org.modesweep.core.sweep.SpecParser;
 import org.modesweep.core.sweep.SweepSpec;
 
-/** An existing sweep output (its folder, or any table inside it), with its resolved spec and manifest. */
-public record ExistingSweep(SweepOutput output, SweepSpec spec, Manifest manifest) {
+/**
+ * An existing sweep output (its folder, or any table inside it), with its resolved spec, its
+ * manifest (null if lost or unreadable: the data is the truth) and its {@link OutputStatus}.
+ */
+public record ExistingSweep(SweepOutput output, SweepSpec spec, Manifest manifest, OutputStatus status) {
 
-    /** Opens the sweep at {@code path}, which may also name one of its tables (e.g. {@code .../trajectories}). */
+    /**
+     * Opens the sweep at {@code path}, which may also name one of its tables (e.g. {@code .../trajectories}).
+     *
+     * @throws IllegalArgumentException if it is not a sweep output or has no rows yet
+     * @throws OutputProblem if {@code trajectories/} holds a foreign or damaged file
+     */
     public static ExistingSweep open(Configuration conf, String path) {
+        SweepOutput out = locate(conf, path);
+        if (!out.hasParquet(SweepOutput.TRAJECTORIES)) {
+            throw new IllegalArgumentException(out.root() + " has no trajectories yet; run the sweep first");
+        }
+        SweepSpec spec = SpecParser.parse(out.read(SweepOutput.SPEC), out.path(SweepOutput.SPEC).toString(), true);
+        Manifest manifest = out.manifest();
+        return new ExistingSweep(out, spec, manifest, OutputStatus.of(out, spec, manifest).requireSound());
+    }
+
+    /** The sweep folder at {@code path} or above one of its tables. */
+    static SweepOutput locate(Configuration conf, String path) {
         SweepOutput out = new SweepOutput(conf, path);
         if (!out.exists(SweepOutput.SPEC)) {
             String name = out.root().getName();
@@ -20,11 +39,6 @@ public record ExistingSweep(SweepOutput output, SweepSpec spec, Manifest manifes
         if (!out.exists(SweepOutput.SPEC)) {
             throw new IllegalArgumentException(path + " is not a sweep output (no " + SweepOutput.SPEC + ")");
         }
-        if (!out.hasParquet(SweepOutput.TRAJECTORIES)) {
-            throw new IllegalArgumentException(out.root() + " has no trajectories yet; run the sweep first");
-        }
-        out.requireSoundTable(SweepOutput.TRAJECTORIES);
-        SweepSpec spec = SpecParser.parse(out.read(SweepOutput.SPEC), out.path(SweepOutput.SPEC).toString(), true);
-        return new ExistingSweep(out, spec, out.manifest());
+        return out;
     }
 }

@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -13,6 +16,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 
 /**
  * The folder of one sweep (any Hadoop-compatible URI) and its layout:
@@ -51,6 +57,10 @@ public final class SweepOutput {
         return root;
     }
 
+    FileSystem fileSystem() {
+        return fs;
+    }
+
     public Path path(String name) {
         if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || java.util.Arrays.asList(name.split("/")).contains("..")
             || name.contains(":")) {
@@ -81,6 +91,43 @@ public final class SweepOutput {
         }
     }
 
+    /**
+     * Why {@code uri} cannot be a sweep's output folder, or null. Checked before Spark starts; only
+     * local paths are looked at on disk (other stores are checked when the run writes).
+     */
+    public static String targetProblem(String uri) {
+        try {
+            checkNoEscape(uri);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        java.net.URI u = new Path(uri).toUri();
+        if (u.getScheme() != null && !u.getScheme().equals("file")) {
+            return null;
+        }
+        java.nio.file.Path local = java.nio.file.Path.of(u.getPath()).toAbsolutePath();
+        java.nio.file.Path existing = local;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return null;
+        }
+        if (!Files.isDirectory(existing)) {
+            return existing + " is a file, not a folder";
+        }
+        if (!Files.isWritable(existing)) {
+            boolean readOnly;
+            try {
+                readOnly = Files.getFileStore(existing).isReadOnly();
+            } catch (IOException e) {
+                readOnly = false;
+            }
+            return "cannot write in " + existing + ": " + (readOnly ? "read-only file system" : "permission denied");
+        }
+        return null;
+    }
+
     /** The qualified URI of a child, as Spark reads and writes it. */
     public String uri(String name) {
         return path(name).toString();
@@ -94,16 +141,16 @@ public final class SweepOutput {
         try {
             return fs.exists(path(name));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + path(name), e);
         }
     }
 
-    /** The root does not exist or holds nothing. */
+    /** The root does not exist or holds nothing but hidden files (the lock, a temporary file). */
     public boolean isEmpty() {
         try {
-            return !fs.exists(root) || fs.listStatus(root).length == 0;
+            return !fs.exists(root) || java.util.Arrays.stream(fs.listStatus(root)).allMatch(f -> f.getPath().getName().startsWith("."));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + root, e);
         }
     }
 
@@ -117,8 +164,16 @@ public final class SweepOutput {
 
     /** Whether a table folder holds at least one visible Parquet file (folders starting with _ or . are ignored). */
     public boolean hasParquet(String name) {
+        return hasParquet(path(name));
+    }
+
+    /** Whether this folder itself holds a visible Parquet file (is a table). */
+    public boolean holdsParquet() {
+        return hasParquet(root);
+    }
+
+    private boolean hasParquet(Path dir) {
         try {
-            Path dir = path(name);
             if (!fs.exists(dir)) {
                 return false;
             }
@@ -131,7 +186,7 @@ public final class SweepOutput {
             }
             return false;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot list " + dir, e);
         }
     }
 
@@ -146,19 +201,23 @@ public final class SweepOutput {
     }
 
     /**
-     * Checks a table folder written by the sweep ({@code trajectories/}): every visible file must be
-     * a {@code part-*} Parquet file under {@code setup=.../d=...} with Parquet's magic at both ends
-     * (so truncated files are caught), besides Spark's {@code _SUCCESS} markers. Spark would read
-     * any other visible file as part of the table, so foreign files are mixed in or fail late.
-     *
-     * @return one line per problem, empty if the folder is sound
+     * One visible file of a table folder: its place in the {@code setup=.../d=...} layout (null
+     * when it is not a {@code part-*.parquet} file there), and from its Parquet footer the row count
+     * and key-value metadata, or why the footer could not be read (truncated, not Parquet).
      */
-    public java.util.List<String> checkTable(String table) {
-        java.util.List<String> problems = new java.util.ArrayList<>();
+    record Part(Path path, long bytes, String setup, Long d, long rows, Map<String, String> metadata, String damage) {
+        boolean inLayout() {
+            return setup != null;
+        }
+    }
+
+    /** The visible files of a table folder (Spark's {@code _SUCCESS} markers and hidden folders skipped). */
+    List<Part> parts(String table) {
+        List<Part> parts = new ArrayList<>();
         try {
             Path dir = path(table);
             if (!fs.exists(dir)) {
-                return problems;
+                return parts;
             }
             RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
             while (it.hasNext()) {
@@ -167,52 +226,44 @@ public final class SweepOutput {
                 if (!visible(dir, p) || p.getName().equals("_SUCCESS")) {
                     continue;
                 }
-                String rel = dir.toUri().relativize(p.toUri()).getPath();
-                String[] parts = rel.split("/");
-                boolean layout = parts.length == 3 && parts[0].startsWith("setup=") && parts[1].startsWith("d=")
-                    && parts[2].startsWith("part-") && parts[2].endsWith(".parquet");
+                String[] rel = dir.toUri().relativize(p.toUri()).getPath().split("/");
+                boolean layout = rel.length == 3 && rel[0].startsWith("setup=") && rel[1].matches("d=\\d+")
+                    && rel[2].startsWith("part-") && rel[2].endsWith(".parquet");
                 if (!layout) {
-                    problems.add("foreign file " + p + " (" + f.getLen() + " bytes): not written by the sweep");
-                } else {
-                    String damage;
-                    try {
-                        damage = parquetMagic(p, f.getLen()) ? null : "truncated or not Parquet";
-                    } catch (IOException e) { // e.g. a checksum error on a file with a .crc side file
-                        damage = e.getClass().getSimpleName();
-                    }
-                    if (damage != null) {
-                        problems.add("damaged Parquet file " + p + " (" + f.getLen() + " bytes): " + damage);
-                    }
+                    parts.add(new Part(p, f.getLen(), null, null, 0, Map.of(), null));
+                    continue;
+                }
+                String setup = ExternalCatalogUtils.unescapePathName(rel[0].substring("setup=".length()));
+                Long d = Long.parseLong(rel[1].substring(2));
+                try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromStatus(f, fs.getConf()))) {
+                    parts.add(new Part(p, f.getLen(), setup, d, r.getRecordCount(),
+                        r.getFooter().getFileMetaData().getKeyValueMetaData(), null));
+                } catch (IOException | RuntimeException e) { // truncated, not Parquet, checksum error
+                    String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+                    parts.add(new Part(p, f.getLen(), setup, d, 0, Map.of(), why));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot list " + path(table), e);
         }
-        return problems;
+        return parts;
     }
 
-    private boolean parquetMagic(Path p, long len) throws IOException {
-        if (len < 12) {
-            return false;
-        }
-        byte[] head = new byte[4];
-        byte[] tail = new byte[4];
-        try (org.apache.hadoop.fs.FSDataInputStream in = fs.open(p)) {
-            in.readFully(0, head);
-            in.readFully(len - 4, tail);
-        }
-        byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
-        return java.util.Arrays.equals(head, magic) && java.util.Arrays.equals(tail, magic);
-    }
-
-    /** Throws with every problem {@link #checkTable} finds in {@code table}. */
+    /**
+     * Checks a table without an identity ({@code series/}): every visible file must be a readable
+     * {@code part-*} Parquet file in the {@code setup=/d=} layout. Spark would read any other visible
+     * file as part of the table, so foreign files are mixed in or fail late.
+     */
     public void requireSoundTable(String table) {
-        java.util.List<String> problems = checkTable(table);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(path(table) + " holds " + problems.size() + " file(s) that are not "
-                + "the sweep's own; nothing was read from it:\n  " + String.join("\n  ", problems)
-                + "\nMove them away (a damaged part-*.parquet can be deleted: a rerun recomputes its points)");
+        List<String> problems = new ArrayList<>();
+        for (Part p : parts(table)) {
+            if (!p.inLayout()) {
+                problems.add(OutputStatus.foreign(p, "not a part-*.parquet file under setup=.../d=..."));
+            } else if (p.damage() != null) {
+                problems.add(OutputStatus.damaged(p));
+            }
         }
+        OutputStatus.refuse(path(table).toString(), problems);
     }
 
     /**
@@ -233,7 +284,7 @@ public final class SweepOutput {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot clean " + path(table), e);
         }
     }
 
@@ -245,10 +296,10 @@ public final class SweepOutput {
         }
     }
 
-    /** Writes a small file through a temporary sibling and a rename. */
+    /** Writes a small file through a temporary sibling (its own name: writers never share it) and a rename. */
     public void write(String name, String content) {
         Path target = path(name);
-        Path tmp = new Path(root, "." + name + ".tmp");
+        Path tmp = new Path(target.getParent(), "." + target.getName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
             fs.mkdirs(target.getParent());
             try (OutputStream out = fs.create(tmp, true)) {
@@ -265,16 +316,18 @@ public final class SweepOutput {
         }
     }
 
-    /** The manifest, or null if there is none (a leftover temporary one is used if the rename was cut short). */
+    /**
+     * The manifest, or null if there is none or it does not parse (a run cut short while writing it):
+     * the data and {@code spec.yaml} rebuild it ({@link Manifest#rebuilt}).
+     */
     public Manifest manifest() {
-        String name = exists(MANIFEST) ? MANIFEST : exists("." + MANIFEST + ".tmp") ? "." + MANIFEST + ".tmp" : null;
-        if (name == null) {
+        if (!exists(MANIFEST)) {
             return null;
         }
         try {
-            return Manifest.fromJson(read(name));
+            return Manifest.fromJson(read(MANIFEST));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(path(name) + " is not a sweep manifest: " + e.getMessage());
+            return null;
         }
     }
 
@@ -286,7 +339,7 @@ public final class SweepOutput {
         try {
             fs.delete(path(name), true);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot delete " + path(name), e);
         }
     }
 
@@ -296,7 +349,23 @@ public final class SweepOutput {
                 throw new IOException("rename " + path(from) + " -> " + path(to) + " failed");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot rename " + path(from) + " to " + path(to), e);
+        }
+    }
+
+    /** Moves a file of the output (a qualified path inside it) to the same place under {@code folder}; returns where. */
+    Path moveAside(String file, String folder) {
+        Path from = new Path(file);
+        String rel = root.toUri().relativize(from.toUri()).getPath();
+        Path to = path(folder + "/" + rel);
+        try {
+            fs.mkdirs(to.getParent());
+            if (!fs.rename(from, to)) {
+                throw new IOException("rename returned false");
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + from + " to " + to, e);
         }
     }
 
@@ -310,7 +379,7 @@ public final class SweepOutput {
             }
             return Files.createTempDirectory("modesweep-" + name);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot create " + name + " for " + root, e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -27,6 +28,7 @@ import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.modesweep.core.Engine;
 import org.modesweep.core.sweep.PointSpace;
+import org.modesweep.core.sweep.SpecParser;
 import org.modesweep.core.sweep.SetupSpec;
 import org.modesweep.core.sweep.SweepSpec;
 
@@ -43,14 +45,36 @@ import org.modesweep.core.sweep.SweepSpec;
  */
 public final class SweepRunner {
 
-    /** Options of a run. {@code stopAfterChunks > 0} stops early (an interrupted sweep, for tests). */
-    public record Options(PrintStream out, int stopAfterChunks, long progressIntervalMs) {
+    /**
+     * Options of a run. {@code stopAfterChunks > 0} stops early (an interrupted sweep, for tests);
+     * {@code stopRequested} is asked between chunks (an interrupt: the chunk in flight is cancelled by
+     * the caller or finishes). {@code lock}: the output's lock if the caller took it, else the run
+     * takes it ({@code breakLock}: breaking a stale one).
+     */
+    public record Options(PrintStream out, int stopAfterChunks, long progressIntervalMs, OutputLock lock,
+                          boolean breakLock, BooleanSupplier stopRequested) {
+        public Options(PrintStream out, int stopAfterChunks, long progressIntervalMs) {
+            this(out, stopAfterChunks, progressIntervalMs, null, false, () -> false);
+        }
+
         public static Options console() {
             return new Options(System.out, 0, 10_000);
         }
 
         public Options stopAfter(int chunks) {
-            return new Options(out, chunks, progressIntervalMs);
+            return new Options(out, chunks, progressIntervalMs, lock, breakLock, stopRequested);
+        }
+
+        public Options locked(OutputLock heldLock) {
+            return new Options(out, stopAfterChunks, progressIntervalMs, heldLock, breakLock, stopRequested);
+        }
+
+        public Options breakingStaleLock(boolean breakStale) {
+            return new Options(out, stopAfterChunks, progressIntervalMs, lock, breakStale, stopRequested);
+        }
+
+        public Options stopWhen(BooleanSupplier requested) {
+            return new Options(out, stopAfterChunks, progressIntervalMs, lock, breakLock, requested);
         }
     }
 
@@ -70,47 +94,32 @@ public final class SweepRunner {
     }
 
     /**
-     * Runs (or resumes, or only re-aggregates) the sweep of {@code spec} into {@code spec.output()}.
+     * Runs (or resumes, or extends, or only re-aggregates) the sweep of {@code spec} into
+     * {@code spec.output()}, holding the output's lock.
      *
-     * @throws IllegalArgumentException if the output holds another spec's rows or is not a sweep output
+     * @throws IllegalArgumentException if the output is not a sweep output, or holds rows the spec would change
+     * @throws OutputProblem if the output is locked, or {@code trajectories/} holds foreign or damaged files
      */
     public static Result run(SparkSession spark, SweepSpec spec, Options options) {
+        SweepOutput output = new SweepOutput(spark.sparkContext().hadoopConfiguration(), spec.output());
+        if (options.lock() != null) {
+            return runLocked(spark, spec, options, output, options.lock());
+        }
+        try (OutputLock lock = OutputLock.acquire(output, "sweep run " + spec.name(), options.breakLock())) {
+            return runLocked(spark, spec, options, output, lock);
+        }
+    }
+
+    private static Result runLocked(SparkSession spark, SweepSpec spec, Options options, SweepOutput output,
+                                    OutputLock lock) {
         long t0 = System.nanoTime();
         PrintStream out = options.out();
-        SweepOutput output = new SweepOutput(spark.sparkContext().hadoopConfiguration(), spec.output());
         PointSpace space = spec.points();
         long total = space.size();
         String hash = spec.hash();
-        String now = Instant.now().toString();
-        List<String> setupNames = spec.setups().stream().map(SetupSpec::name).toList();
-
-        Manifest manifest = output.manifest();
-        if (manifest == null) {
-            if (!output.isEmpty()) {
-                throw new IllegalArgumentException(output.root() + " exists and is not a sweep output (no "
-                    + SweepOutput.MANIFEST + "); choose another output");
-            }
-            manifest = new Manifest(Manifest.FORMAT, spec.name(), hash, total, setupNames, false, 0,
-                Engine.version(), spark.version(), now, now, SweepAggregation.settings(spec.threshold()));
-        } else if (!hash.equals(manifest.specHash())) {
-            throw new IllegalArgumentException(output.root() + " holds sweep '" + manifest.name() + "' of another spec "
-                + "(spec hash " + shortHash(manifest.specHash()) + ", this spec " + shortHash(hash)
-                + "): seed, grid, setups or classify differ" + (spec.threshold().adaptive() || manifestAdaptive(manifest)
-                    ? " (or the threshold block of an adaptive sweep)" : "") + ", and rows of two specs must not mix. "
-                + "Use another --output, or delete " + output.root() + " to start over");
-        }
-        if (!Engine.version().equals(manifest.engineVersion())) {
-            // Not refused: the physics may be unchanged, and every row records its engineVersion.
-            out.printf(Locale.ROOT, "note: this output was started by engine %s; rows computed now come from %s%n",
-                manifest.engineVersion(), Engine.version());
-        }
-        for (String table : new String[] {SweepOutput.TRAJECTORIES, SweepOutput.SERIES}) {
-            output.cleanStaging(table);
-            output.requireSoundTable(table);
-        }
-        output.write(SweepOutput.SPEC, spec.toYaml());
+        Manifest manifest = prepare(spark, spec, output, out);
+        OutputStatus status = OutputStatus.of(output, spec, manifest).requireSound();
         RunLog log = new RunLog(output);
-        output.writeManifest(manifest.withProgress(false, manifest.trajectories(), now));
 
         int cores = spark.sparkContext().defaultParallelism();
         int partitions = spec.spark().partitions() != null ? spec.spark().partitions() : 4 * cores;
@@ -118,8 +127,10 @@ public final class SweepRunner {
         out.printf(Locale.ROOT, "  output %s (spec hash %s)%n", output.root(), shortHash(hash));
 
         DoneSet done = DoneSet.NONE;
-        if (output.hasParquet(SweepOutput.TRAJECTORIES)) {
-            done = detectDone(spark, output, space, partitions, manifest.completed());
+        if (status.complete() && manifest.completed() && manifest.trajectories() == status.rows()) {
+            done = DoneSet.all(total); // the last run counted distinct ids: nothing to look up
+        } else if (status.rows() > 0) {
+            done = detectDone(spark, output, space, partitions);
         }
         long before = done.count();
         out.printf(Locale.ROOT, "  planned: driver heap %s%n", driverHeap());
@@ -147,7 +158,11 @@ public final class SweepRunner {
                 if (cursor >= total) {
                     break;
                 }
-                if (options.stopAfterChunks() > 0 && chunks >= options.stopAfterChunks()) {
+                if (lock.lost()) {
+                    throw new OutputProblem("the lock of " + output.root() + " was broken by another run (--break-lock);"
+                        + " stopped after " + chunks + " chunks");
+                }
+                if (options.stopAfterChunks() > 0 && chunks >= options.stopAfterChunks() || options.stopRequested().getAsBoolean()) {
                     stopped = true;
                     break;
                 }
@@ -191,8 +206,10 @@ public final class SweepRunner {
         }
         if (stopped) {
             output.writeManifest(manifest.withProgress(false, before + computedCount, Instant.now().toString()));
-            out.printf(Locale.ROOT, "stopped after %d chunks as asked: %,d of %,d points have rows; rerun to finish%n",
-                chunks, before + computedCount, total);
+            if (options.stopAfterChunks() > 0 && chunks >= options.stopAfterChunks()) {
+                out.printf(Locale.ROOT, "stopped after %d chunks as asked: %,d of %,d points have rows; rerun to finish%n",
+                    chunks, before + computedCount, total);
+            }
             return new Result(output.root().toString(), total, before, computedCount, chunks, false, computeSeconds,
                 wallMs.value(), (System.nanoTime() - t0) / 1e9, steady(computedCount, computeSeconds, chunks, firstChunk), null, null);
         }
@@ -203,7 +220,7 @@ public final class SweepRunner {
             adaptive = Adaptive.refine(spark, output, spec, space, partitions, out);
             expected = total + adaptive.refinedPoints();
         }
-        long distinct = checkComplete(spark, output, expected);
+        long distinct = checkComplete(spark, output, spec, expected);
         long repeated = SeriesRows.compact(spark, output);
         if (repeated > 0) {
             out.printf(Locale.ROOT, "note: removed %d series rows written twice (a point recomputed after an interruption)%n",
@@ -224,6 +241,60 @@ public final class SweepRunner {
             SweepOutput.SPEC, SweepOutput.MANIFEST, RunLog.FILE);
         return new Result(output.root().toString(), total, before, computedCount, chunks, true, computeSeconds,
             wallMs.value(), (System.nanoTime() - t0) / 1e9, steady(computedCount, computeSeconds, chunks, firstChunk), tables, adaptive);
+    }
+
+    /**
+     * The output's manifest for this run, after the checks that the output can take the spec: a new
+     * output gets a fresh one; a lost or unreadable one is rebuilt from the data and {@code spec.yaml};
+     * another spec is accepted only if it extends the output's ({@link SpecChange}). Then leftovers of
+     * interrupted writes are removed and {@code spec.yaml} and the manifest written.
+     */
+    private static Manifest prepare(SparkSession spark, SweepSpec spec, SweepOutput output, PrintStream out) {
+        String now = Instant.now().toString();
+        Manifest manifest = output.manifest();
+        SweepSpec previous = output.exists(SweepOutput.SPEC) ? SpecParser.parse(output.read(SweepOutput.SPEC),
+            output.path(SweepOutput.SPEC).toString(), true) : null;
+        if (manifest == null && previous != null && output.hasParquet(SweepOutput.TRAJECTORIES)) {
+            OutputStatus found = OutputStatus.of(output, previous, null).requireSound();
+            manifest = Manifest.rebuilt(previous, found, spark.version(), now);
+            out.printf(Locale.ROOT, "note: %s was missing or unreadable; rebuilt from trajectories/ and %s (%s)%n",
+                SweepOutput.MANIFEST, SweepOutput.SPEC, found.describe());
+        } else if (manifest == null) {
+            if (output.hasParquet(SweepOutput.TRAJECTORIES) || output.exists(SweepOutput.MANIFEST)) {
+                throw new IllegalArgumentException(output.root() + " holds rows but no readable " + SweepOutput.MANIFEST
+                    + " and no " + SweepOutput.SPEC + ": it cannot be checked against this spec; put the spec it was"
+                    + " run with back as " + SweepOutput.SPEC + " and run `sweep repair " + output.root() + "`, or choose another output");
+            }
+            if (!output.isEmpty()) {
+                throw new IllegalArgumentException(output.root() + " exists and is not a sweep output (no "
+                    + SweepOutput.MANIFEST + "); choose another output");
+            }
+            manifest = Manifest.fresh(spec, spark.version(), now);
+        }
+        if (!spec.hash().equals(manifest.specHash())) {
+            if (previous == null) {
+                throw new IllegalArgumentException(output.root() + " holds sweep '" + manifest.name() + "' of another spec "
+                    + "(spec hash " + shortHash(manifest.specHash()) + ", this spec " + shortHash(spec.hash())
+                    + ") and no " + SweepOutput.SPEC + " to compare with; use another --output");
+            }
+            SpecChange.requireExtension(previous, spec, output.root().toString());
+            out.printf(Locale.ROOT, "note: the spec extends the sweep in this output (%,d points before, %,d now): "
+                + "existing rows are kept, only new points are computed%n", previous.trajectories(), spec.trajectories());
+            manifest = manifest.withSpec(spec.name(), spec.hash(), spec.trajectories(),
+                spec.setups().stream().map(SetupSpec::name).toList(), now);
+        }
+        if (!Engine.version().equals(manifest.engineVersion())) {
+            // Not refused: the physics may be unchanged, and every row records its engineVersion.
+            out.printf(Locale.ROOT, "note: this output was started by engine %s; rows computed now come from %s%n",
+                manifest.engineVersion(), Engine.version());
+        }
+        for (String table : new String[] {SweepOutput.TRAJECTORIES, SweepOutput.SERIES}) {
+            output.cleanStaging(table);
+        }
+        output.requireSoundTable(SweepOutput.SERIES);
+        output.write(SweepOutput.SPEC, spec.toYaml());
+        output.writeManifest(manifest.withProgress(false, manifest.trajectories(), now));
+        return manifest;
     }
 
     /** Heap used / max of the driver JVM (the memory MXBean), e.g. "41 MB used of 512 MB". */
@@ -256,14 +327,14 @@ public final class SweepRunner {
             wallMs), Encoders.row(series ? SeriesRows.chunk(table.schema()) : table.schema()));
         spark.sparkContext().setJobDescription("sweep " + spec.name() + " points " + start + ".." + end);
         if (!series) {
-            append(output, rows, table);
+            append(output, spec, rows, table);
             return;
         }
         // Computed once, written twice: series first, since a trajectory row is what marks a point done.
         Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             SeriesRows.append(output, cached, files(spec, partitions));
-            append(output, cached, table);
+            append(output, spec, cached, table);
         } finally {
             cached.unpersist();
         }
@@ -279,10 +350,11 @@ public final class SweepRunner {
      * its own rows, one file per (setup, d) it holds: a shuffle to fewer, larger files would serialise
      * every row once more and, with few (setup, d), leave the writing to one core after the computing.
      * Rows are not sorted (a file holds them in the balanced order): sorting cost ~3% of a fast sweep's
-     * CPU, and readers sort or aggregate anyway.
+     * CPU, and readers sort or aggregate anyway. Each part carries the sweep identity ({@link PartIdentity}).
      */
-    static void append(SweepOutput output, Dataset<Row> rows, TrajectoryRows table) {
-        DataFrameWriter<Row> writer = rows.select(table.columns()).write().mode(SaveMode.Append).partitionBy(TrajectoryRows.PARTITIONS);
+    static void append(SweepOutput output, SweepSpec spec, Dataset<Row> rows, TrajectoryRows table) {
+        DataFrameWriter<Row> writer = PartIdentity.tag(rows.select(table.columns()), spec).write().mode(SaveMode.Append)
+            .partitionBy(TrajectoryRows.PARTITIONS);
         for (String column : table.perTrajectory()) {
             writer = writer.option("parquet.enable.dictionary#" + column, "false");
         }
@@ -294,17 +366,13 @@ public final class SweepRunner {
      * with the ids found in {@code trajectories/}, and collects only per-block counts and the
      * positions in partly done blocks. Refuses rows whose ids are not in the grid.
      */
-    static DoneSet detectDone(SparkSession spark, SweepOutput output, PointSpace space, int partitions,
-                              boolean manifestComplete) {
+    static DoneSet detectDone(SparkSession spark, SweepOutput output, PointSpace space, int partitions) {
         long total = space.size();
         // Rows of adaptive refinement rounds (round > 0) are not grid points: Adaptive resumes those.
         Dataset<Row> ids = TrajectoryRows.read(spark, output.uri(SweepOutput.TRAJECTORIES), false)
             .filter(col("round").equalTo(0)).select("pointId").distinct().cache();
         try {
             long existing = ids.count();
-            if (manifestComplete && existing == total) {
-                return DoneSet.all(total);
-            }
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             Broadcast<PointSpace> b = jsc.broadcast(space);
             StructType schema = new StructType()
@@ -362,7 +430,7 @@ public final class SweepRunner {
      * Checks that every point has a row; if a row was written twice (only possible when two runs
      * wrote the same output at once), rewrites the table with one row per point.
      */
-    private static long checkComplete(SparkSession spark, SweepOutput output, long total) {
+    private static long checkComplete(SparkSession spark, SweepOutput output, SweepSpec spec, long total) {
         Dataset<Row> raw = TrajectoryRows.read(spark, output.uri(SweepOutput.TRAJECTORIES), false);
         long rows = raw.count();
         long distinct = raw.select("pointId").distinct().count();
@@ -373,7 +441,7 @@ public final class SweepRunner {
         if (rows > distinct) {
             String tmp = SweepOutput.TRAJECTORIES + "-dedup";
             output.delete(tmp);
-            raw.dropDuplicates(new String[] {"pointId"}).repartition(col("setup"), col("d"))
+            PartIdentity.tag(raw.dropDuplicates(new String[] {"pointId"}), spec).repartition(col("setup"), col("d"))
                 .sortWithinPartitions(SORT[0], java.util.Arrays.copyOfRange(SORT, 1, SORT.length))
                 .write().mode(SaveMode.Overwrite).partitionBy(TrajectoryRows.PARTITIONS).parquet(output.uri(tmp));
             output.rename(SweepOutput.TRAJECTORIES, SweepOutput.TRAJECTORIES + "-old");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,25 +36,32 @@ class SweepOutputSafetyTest {
 
     @Test
     void truncatedAndForeignFilesAreReported(@TempDir Path dir) throws Exception {
-        Path part = dir.resolve("trajectories/setup=a/d=10");
+        Path part = dir.resolve("series/setup=a/d=10");
         Files.createDirectories(part);
-        byte[] good = new byte[64];
-        System.arraycopy("PAR1".getBytes(), 0, good, 0, 4);
-        System.arraycopy("PAR1".getBytes(), 0, good, 60, 4);
-        Files.write(part.resolve("part-00000-x.c000.snappy.parquet"), good);
-        Files.write(dir.resolve("trajectories/_SUCCESS"), new byte[0]);
+        Files.write(dir.resolve("series/_SUCCESS"), new byte[0]);
         Files.write(part.resolve(".part-00000-x.c000.snappy.parquet.crc"), new byte[3]);
         SweepOutput out = new SweepOutput(new Configuration(), dir.toString());
-        assertEquals(List.of(), out.checkTable("trajectories"));
+        out.requireSoundTable("series"); // Spark's markers and hidden files are not the table's
 
-        Files.write(part.resolve("part-00001-y.c000.snappy.parquet"), java.util.Arrays.copyOf(good, 40)); // truncated
-        Files.write(dir.resolve("trajectories/setup=a/other.parquet"), good);                              // foreign
-        Files.writeString(dir.resolve("trajectories/notes.txt"), "x");                                     // foreign
-        List<String> problems = out.checkTable("trajectories");
-        assertEquals(3, problems.size(), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("damaged Parquet file") && p.contains("part-00001-y")));
-        assertEquals(2, problems.stream().filter(p -> p.startsWith("foreign file")).count());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> out.requireSoundTable("trajectories"));
-        assertTrue(e.getMessage().contains("3 file(s)"));
+        byte[] truncated = new byte[40];
+        System.arraycopy("PAR1".getBytes(), 0, truncated, 0, 4);
+        Files.write(part.resolve("part-00001-y.c000.snappy.parquet"), truncated);
+        Files.write(dir.resolve("series/setup=a/other.parquet"), truncated);
+        Files.writeString(dir.resolve("series/notes.txt"), "x");
+        OutputProblem e = assertThrows(OutputProblem.class, () -> out.requireSoundTable("series"));
+        assertTrue(e.getMessage().contains("3 file(s)"), e.getMessage());
+        assertTrue(e.getMessage().contains("damaged Parquet file " + new SweepOutput(new Configuration(), dir.toString())
+            .path("series/setup=a/d=10/part-00001-y.c000.snappy.parquet")), e.getMessage());
+        assertEquals(2, e.getMessage().split("foreign file").length - 1, e.getMessage());
+    }
+
+    @Test
+    void targetsThatCannotHoldAnOutputAreNamedBeforeSparkStarts(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertTrue(SweepOutput.targetProblem(file.toString()).contains("is a file"));
+        assertTrue(SweepOutput.targetProblem(file + "/below").contains("is a file"));
+        assertTrue(SweepOutput.targetProblem("data/../x").contains("'..'"));
+        assertEquals(null, SweepOutput.targetProblem(dir.resolve("new/deeper").toString()));
+        assertEquals(null, SweepOutput.targetProblem("hdfs://nn:8020/sweeps/x"));
     }
 }

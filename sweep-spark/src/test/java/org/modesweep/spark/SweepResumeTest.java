@@ -117,7 +117,14 @@ class SweepResumeTest extends LocalSparkTest {
         SweepSpec other = SparkTestSupport.spec(SPEC.replace("seed: 5", "seed: 6"), spec.output());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> SparkTestSupport.run(spark, other, 0, null));
-        assertTrue(e.getMessage().contains("of another spec") && e.getMessage().contains("Use another --output"), e.getMessage());
+        assertTrue(e.getMessage().contains("the spec changes seed from 5 to 6") && e.getMessage().contains("use another --output"),
+            e.getMessage());
+        SweepSpec longer = SparkTestSupport.spec(SPEC.replace("tMax: 60", "tMax: 70"), spec.output());
+        e = assertThrows(IllegalArgumentException.class, () -> SparkTestSupport.run(spark, longer, 0, null));
+        assertTrue(e.getMessage().contains("setups[f].dynamics.tMax from 60.0 to 70.0"), e.getMessage());
+        SweepSpec fewer = SparkTestSupport.spec(SPEC.replace("R: [2.0, 3.0]", "R: [2.0, 3.5]"), spec.output());
+        e = assertThrows(IllegalArgumentException.class, () -> SparkTestSupport.run(spark, fewer, 0, null));
+        assertTrue(e.getMessage().contains("grid.R from [2.0, 3.0] to [2.0, 3.5] (drops [3.0]"), e.getMessage());
         assertEquals(10, SparkTestSupport.rawRows(spark, spec).size());
         // aggregation settings and Spark settings are not part of the spec hash: they re-aggregate
         SweepSpec relevelled = SparkTestSupport.spec(SPEC.replace("threshold: {bootstrap: 0}",
@@ -126,6 +133,31 @@ class SweepResumeTest extends LocalSparkTest {
         assertTrue(r.completed());
         // two dimensions x two levels x two methods (the spec's and the comparison)
         assertEquals(2 * 2 * 2, r.tables().rc().size());
+    }
+
+    @Test
+    void aSpecThatOnlyAddsPointsExtendsTheOutputInPlace() {
+        SweepSpec spec = spec("x");
+        SparkTestSupport.run(spark, spec, 0, null);
+        List<Row> before = SparkTestSupport.rawRows(spark, spec);
+        SweepSpec more = SparkTestSupport.spec(SPEC.replace("R: [2.0, 3.0]", "R: [2.0, 2.5, 3.0]").replace("seeds: 12", "seeds: 14")
+            .replace("setups:\n", "setups:\n  - {name: g, weights: trainable, dynamics: {type: flow, tMax: 60}}\n"), spec.output());
+        assertEquals(2 * 3 * 2 * 14, more.trajectories());
+        String[] log = new String[1];
+        SweepRunner.Result r = SparkTestSupport.run(spark, more, 0, log);
+        assertTrue(log[0].contains("extends the sweep in this output (48 points before, 168 now)"), log[0]);
+        assertEquals(48, r.alreadyDone());
+        assertEquals(168 - 48, r.computed());
+        List<Row> after = SparkTestSupport.rawRows(spark, more);
+        assertOneRowPerPoint(more, after);
+        assertTrue(after.containsAll(before), "existing rows stay as they were");
+        // the same points computed in a fresh output give the same rows (ids and seeds unchanged by the extension)
+        SweepSpec fresh = more.withOutput(dir.resolve("x-fresh").toString());
+        SparkTestSupport.run(spark, fresh, 0, null);
+        assertEquals(new HashSet<>(SparkTestSupport.rawRows(spark, fresh)), new HashSet<>(withoutWallTime(after,
+            SparkTestSupport.rawRows(spark, fresh))));
+        assertTrue(r.completed());
+        assertEquals(2 * 2 * 2, r.tables().rc().size(), "tables redone over every setup and dimension (x 2 methods)");
     }
 
     @Test

@@ -88,6 +88,17 @@ public record SweepSpec(String source, String name, String output, long seed, lo
         return Canonical.sha256Hex(canonical());
     }
 
+    /**
+     * What decides the rows of a setup's points besides their coordinates: the sweep seed, the
+     * classification and the setup's definition. Adding points (radii, dimensions, seeds, setups)
+     * leaves it unchanged; each Parquet part of {@code trajectories/} carries it, so a part of
+     * another sweep is recognised.
+     */
+    public String rowsIdentity(SetupSpec setup) {
+        return Canonical.sha256Hex("modesweep-rows-v1\nseed=" + seed + "\nclassify:" + classify.canonical()
+            + "\nsetup:" + setup.canonical());
+    }
+
     public SweepSpec withOutput(String newOutput) {
         return new SweepSpec(source, name, newOutput, seed, maxTrajectories, confirm, grid, setups, classify,
             threshold, spark, record, figures, description);

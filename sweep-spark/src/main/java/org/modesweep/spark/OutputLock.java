@@ -1,0 +1,221 @@
+package org.modesweep.spark;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * One writer per output: {@value #FILE} in the output folder, created with create-if-absent
+ * ({@code FileSystem.create(path, overwrite = false)}: atomic on local disks and HDFS, and on S3A
+ * with its conditional create), holding who writes (user, host, pid, start, command) and a
+ * heartbeat renewed every {@link #HEARTBEAT}. A lock whose owner is gone (its pid no longer runs on
+ * this host) or whose heartbeat is older than {@link #STALE} is stale: reported, and broken only
+ * when asked ({@code --break-lock}), since a driver on another host may be alive but slow.
+ * Readers ({@code show}, {@code rc}, {@code plot}) take no lock.
+ */
+public final class OutputLock implements AutoCloseable {
+    public static final String FILE = ".sweep-lock.json";
+    static final Duration HEARTBEAT = Duration.ofSeconds(60);
+    static final Duration STALE = Duration.ofMinutes(10);
+
+    /** The lock file's content. */
+    record Holder(String user, String host, long pid, String started, String heartbeat, String command, String token) {
+        String who() {
+            return user + "@" + host + " pid " + pid + " (" + command + ", started " + started + ")";
+        }
+    }
+
+    private final FileSystem fs;
+    private final Path path;
+    private final Holder holder;
+    private final Thread heartbeat;
+    /** Releases the lock when the JVM exits without {@link #close} (a second Ctrl-C, System.exit). */
+    private final Thread atExit = new Thread(this::close, "sweep-lock-release");
+    private volatile boolean lost;
+    private volatile boolean released;
+
+    private OutputLock(FileSystem fs, Path path, Holder holder) {
+        this.fs = fs;
+        this.path = path;
+        this.holder = holder;
+        this.heartbeat = new Thread(this::beat, "sweep-lock-heartbeat");
+        this.heartbeat.setDaemon(true);
+        this.heartbeat.start();
+        Runtime.getRuntime().addShutdownHook(atExit);
+    }
+
+    /**
+     * Takes the lock of {@code out} for {@code command}.
+     *
+     * @param breakStale break a stale lock (and say so) instead of refusing
+     * @throws OutputProblem if another run holds the lock, or it is stale and {@code breakStale} is false
+     */
+    public static OutputLock acquire(SweepOutput out, String command, boolean breakStale) {
+        FileSystem fs = out.fileSystem();
+        Path path = out.path(FILE);
+        String now = Instant.now().toString();
+        Holder me = new Holder(System.getProperty("user.name"), host(), ProcessHandle.current().pid(), now, now, command,
+            UUID.randomUUID().toString());
+        try {
+            fs.mkdirs(out.root());
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    createExclusive(fs, path, out.isLocal(), json(me));
+                    return new OutputLock(fs, path, me);
+                } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
+                    // held: decide below
+                } catch (IOException e) {
+                    if (!fs.exists(path)) {
+                        throw e;
+                    }
+                }
+                Holder other = read(fs, path);
+                String stale = staleness(fs, path, other);
+                String who = other == null ? "an unknown run (unreadable lock file)" : other.who();
+                if (stale == null) {
+                    throw new OutputProblem("output " + out.root() + " is locked by " + who + ": another run is writing"
+                        + " it; wait for it to finish (show, rc and plot can read meanwhile)");
+                }
+                if (!breakStale || attempt > 0) {
+                    throw new OutputProblem("output " + out.root() + " has a stale lock: " + who + ", " + stale
+                        + "; if no run writes it any more, rerun with --break-lock (or delete " + path + ")");
+                }
+                System.err.println("note: breaking the stale lock of " + who + " (" + stale + ")");
+                fs.delete(path, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock output " + out.root(), e);
+        }
+    }
+
+    /**
+     * Creates the file only if absent, atomically: Hadoop's local file system checks and creates in
+     * two steps, so local paths go through the JDK's {@code CREATE_NEW} (O_EXCL); HDFS's create is
+     * atomic at the name node.
+     */
+    private static void createExclusive(FileSystem fs, Path path, boolean local, byte[] content) throws IOException {
+        if (local) {
+            java.nio.file.Path p = java.nio.file.Path.of(path.toUri());
+            java.nio.file.Files.write(p, content, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE);
+            return;
+        }
+        try (OutputStream o = fs.create(path, false)) {
+            o.write(content);
+        }
+    }
+
+    /** Why a held lock is stale, or null if its owner may be alive. */
+    private static String staleness(FileSystem fs, Path path, Holder h) throws IOException {
+        Instant beat = Instant.ofEpochMilli(fs.getFileStatus(path).getModificationTime());
+        Duration age = Duration.between(beat, Instant.now());
+        if (h != null && h.host().equals(host()) && !alive(h)) {
+            return "its process " + h.pid() + " on this host is gone";
+        }
+        if (age.compareTo(STALE) > 0) {
+            return "no heartbeat for " + age.toMinutes() + " min (renewed every " + HEARTBEAT.toSeconds() + " s)";
+        }
+        return null;
+    }
+
+    /** The holder's pid runs, and started no later than the lock (else the pid was reused). */
+    private static boolean alive(Holder h) {
+        Optional<ProcessHandle> p = ProcessHandle.of(h.pid());
+        if (p.isEmpty() || !p.get().isAlive()) {
+            return false;
+        }
+        Optional<Instant> start = p.get().info().startInstant();
+        return start.isEmpty() || !start.get().isAfter(Instant.parse(h.started()).plusSeconds(5));
+    }
+
+    /** Whether another run broke this lock (the runner then stops between chunks). */
+    public boolean lost() {
+        return lost;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    private void beat() {
+        while (!released) {
+            try {
+                Thread.sleep(HEARTBEAT.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                Holder now = read(fs, path);
+                if (released) {
+                    return;
+                }
+                if (now == null || !holder.token().equals(now.token())) {
+                    lost = true;
+                    return;
+                }
+                try (OutputStream o = fs.create(path, true)) {
+                    o.write(json(new Holder(holder.user(), holder.host(), holder.pid(), holder.started(),
+                        Instant.now().toString(), holder.command(), holder.token())));
+                }
+            } catch (IOException | RuntimeException e) {
+                // a missed heartbeat is retried; STALE allows for several
+            }
+        }
+    }
+
+    /** Releases the lock if it is still this run's. */
+    @Override
+    public synchronized void close() {
+        if (released) {
+            return;
+        }
+        released = true;
+        heartbeat.interrupt();
+        if (Thread.currentThread() != atExit) {
+            Runtime.getRuntime().removeShutdownHook(atExit);
+        }
+        try {
+            Holder now = read(fs, path);
+            if (now != null && holder.token().equals(now.token())) {
+                fs.delete(path, false);
+            }
+        } catch (IOException e) {
+            System.err.println("note: could not remove the lock " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static Holder read(FileSystem fs, Path path) {
+        try (InputStream in = fs.open(path)) {
+            return Manifest.JSON.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), Holder.class);
+        } catch (IOException e) { // gone meanwhile, or being rewritten by a heartbeat
+            return null;
+        }
+    }
+
+    private static byte[] json(Holder h) {
+        try {
+            return Manifest.JSON.writeValueAsBytes(h);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // strings and numbers always serialise
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("unknown-host");
+        }
+    }
+}
