@@ -119,8 +119,18 @@ public final class SpecParser {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("cannot read spec " + file + ": not a UTF-8 text file", e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("cannot read spec " + file + ": no such file", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot read spec " + file + ": permission denied", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read spec " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read spec " + file + ": " + (Files.isDirectory(file) ? "it is a folder"
+                : e.getMessage()), e);
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("cannot read spec " + file + ": not a UTF-8 text file (it holds NUL bytes)");
         }
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return parse(text, file.toString(), stem, confirmed, overrides);
@@ -1478,21 +1488,25 @@ public final class SpecParser {
     }
 
     private Long parseInteger(Node node, String key, long min, long max, String belowMin) {
-        Double v = parseNumber(node, key);
-        if (v == null) {
-            return null;
-        }
-        if (v != Math.rint(v) || Math.abs(v) >= 9.0e18) {
-            error(key, node, "expected an integer, got " + ((ScalarNode) node).getValue().trim());
-            return null;
-        }
         long x;
-        String text = ((ScalarNode) node).getValue().trim().replace("_", "");
-        try {
-            x = text.matches("[-+]?\\d+") ? Long.parseLong(text) : v.longValue();
-        } catch (NumberFormatException e) {
-            error(key, node, "integer out of range: " + text);
-            return null;
+        String digits = node instanceof ScalarNode n ? n.getValue().trim().replace("_", "") : "";
+        if (digits.matches("[-+]?\\d+")) { // exact, all 64 bits (a double holds 53)
+            try {
+                x = Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                error(key, node, "integer out of range (64-bit: " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + "): " + digits);
+                return null;
+            }
+        } else {
+            Double v = parseNumber(node, key);
+            if (v == null) {
+                return null;
+            }
+            if (v != Math.rint(v) || Math.abs(v) >= 9.0e18) {
+                error(key, node, "expected an integer, got " + ((ScalarNode) node).getValue().trim());
+                return null;
+            }
+            x = v.longValue();
         }
         if (x < min) {
             error(key, node, (belowMin != null ? belowMin : "must be >= " + min) + ", got " + x);
