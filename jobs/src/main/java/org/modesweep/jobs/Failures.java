@@ -45,7 +45,7 @@ final class Failures {
         PrintWriter err = cli.getErr();
         String message = switch (code) {
             case BAD_INPUT, OUTPUT -> e.getMessage();
-            case ENVIRONMENT -> environment(e) + details;
+            case ENVIRONMENT -> e instanceof EnvironmentProblem ? e.getMessage() : environment(e) + details;
             default -> "failed: " + firstLine(String.valueOf(e)) + details;
         };
         err.println("sweep " + cli.getCommandName() + ": " + message);
@@ -62,6 +62,9 @@ final class Failures {
         }
         if (e instanceof IllegalArgumentException) {
             return BAD_INPUT;
+        }
+        if (e instanceof EnvironmentProblem) {
+            return ENVIRONMENT;
         }
         return reason(e) != null ? ENVIRONMENT : FAILED;
     }

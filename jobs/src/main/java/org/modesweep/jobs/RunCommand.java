@@ -86,8 +86,8 @@ final class RunCommand implements Callable<Integer> {
         }
         String target = SweepOutput.targetProblem(spec.output());
         if (target != null) {
-            throw new IllegalArgumentException((output != null ? "--output" : specFile + outputLine() + ": output") + ": "
-                + target);
+            String message = (output != null ? "--output" : specFile + outputLine() + ": output") + ": " + target;
+            throw target.startsWith("cannot write") ? new EnvironmentProblem(message) : new IllegalArgumentException(message);
         }
         String runMaster = master != null ? master : spec.spark().master();
         if (dryRun) {

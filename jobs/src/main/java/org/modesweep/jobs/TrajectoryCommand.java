@@ -201,29 +201,41 @@ final class TrajectoryCommand implements Callable<Integer> {
         return row.toString();
     }
 
-    /** Validates the options, naming the offending one, and assembles the setup. */
+    /**
+     * Validates the options, naming the offending one, and assembles the setup. The bounds of the
+     * dynamics, thresholds and {@code a0} are those of the core records, which spec setups are built
+     * from too: their messages name the parameter, given here as its option.
+     */
     private Setup setup(double every) {
         positive("--R", R);
         if (d < 1) {
             throw bad("--d", "must be >= 1, got " + d);
         }
         checkWStar();
-        positive("--t-max", tMax);
         positive("--every", every);
-        positive("--rtol", rtol);
-        positive("--tol", tol);
-        positive("--weight-eps", weightEps);
-        finite("--align-cos", alignCos);
-        positive("--kl-tol", klTol);
-        finite("--a0", a0);
         checkSummary();
         Weights w = switch (weights.toLowerCase(Locale.ROOT)) {
             case "fixed" -> Weights.FIXED;
             case "trainable" -> Weights.TRAINABLE;
             default -> throw bad("--weights", "must be fixed or trainable, got '" + weights + "'");
         };
-        return new Setup("trajectory", w, initialCondition(), dynamicsOption(),
-            new Thresholds(weightEps, alignCos, klTol), a0);
+        try {
+            return new Setup("trajectory", w, initialCondition(), dynamicsOption(),
+                new Thresholds(weightEps, alignCos, klTol), a0);
+        } catch (IllegalArgumentException e) {
+            throw asOption(e);
+        }
+    }
+
+    /** A core record's "param must ..." as "--option must ...". */
+    private IllegalArgumentException asOption(IllegalArgumentException e) {
+        String m = String.valueOf(e.getMessage());
+        int space = m.indexOf(' ');
+        String param = space > 0 ? m.substring(0, space) : m;
+        String option = param.equals("convergenceTol") ? "--tol"
+            : "--" + param.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return space > 0 && !m.startsWith("--") && spec.findOption(option) != null
+            ? new IllegalArgumentException(option + m.substring(space), e) : e;
     }
 
     private void checkWStar() {

@@ -121,4 +121,24 @@ class TrajectoryCommandTest {
             assertEquals("", r.out());
         }
     }
+
+    @Test
+    void optionsAreBoundedLikeSpecKeys() {
+        String[][] cases = {
+            {"--rtol must be < 1.0, got 2.0", "--rtol", "2"},
+            {"--weight-eps must be < 0.5, got 0.7", "--weight-eps", "0.7"},
+            {"--align-cos must be < 1.0, got 2.0", "--align-cos", "2"},
+            {"--a0 (the starting weight logit) applies to trainable weights only", "--weights", "fixed", "--a0", "1"},
+        };
+        for (String[] c : cases) {
+            String[] args = new String[c.length + 1];
+            args[0] = "trajectory";
+            args[1] = "--R=2.5";
+            System.arraycopy(c, 1, args, 2, c.length - 1);
+            Result r = run(args);
+            assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().startsWith("sweep trajectory: " + c[0]), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
 }

@@ -48,7 +48,7 @@ public record Flow(double tMax, double rtol, double convergenceTol, Anneal annea
 
     public Flow {
         Check.positive("tMax", tMax);
-        Check.positive("rtol", rtol);
+        Check.below("rtol", Check.positive("rtol", rtol), 1); // a relative tolerance of 100% integrates nothing
         Check.positive("convergenceTol", convergenceTol);
         anneal.checkHorizon(tMax);
     }

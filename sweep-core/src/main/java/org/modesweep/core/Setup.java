@@ -15,6 +15,10 @@ public record Setup(String name, Weights weights, InitialCondition init, Dynamic
             throw new IllegalArgumentException("a setup needs a name");
         }
         Check.finite("a0", a0);
+        if (weights == Weights.FIXED && a0 != 0) {
+            throw new IllegalArgumentException("a0 (the starting weight logit) applies to trainable weights only, got " + a0
+                + " with fixed weights");
+        }
     }
 
     public Problem problem(double R, long d, double wStar) {

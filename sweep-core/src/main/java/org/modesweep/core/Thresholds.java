@@ -14,9 +14,10 @@ public record Thresholds(double weightEps, double alignCos, double klTol) {
 
     public static final Thresholds DEFAULT = new Thresholds(1e-3, 0.5, 1e-3);
 
+    /** The bounds hold for spec keys and {@code sweep trajectory} options alike (both build this record). */
     public Thresholds {
-        Check.positive("weightEps", weightEps);
-        Check.nonNegative("alignCos", alignCos);
+        Check.below("weightEps", Check.positive("weightEps", weightEps), 0.5); // both weights cannot vanish
+        Check.below("alignCos", Check.nonNegative("alignCos", alignCos), 1);   // |m_k| <= 1
         Check.positive("klTol", klTol);
     }
 }

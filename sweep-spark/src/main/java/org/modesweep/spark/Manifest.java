@@ -73,7 +73,7 @@ public record Manifest(String format, String name, String specHash, long points,
     }
 
     private static List<String> setupNames(SweepSpec spec) {
-        return spec.setups().stream().map(SetupSpec::name).toList();
+        return spec.setups().stream().map(SetupSpec::name).distinct().toList();
     }
 
     String toJson() {

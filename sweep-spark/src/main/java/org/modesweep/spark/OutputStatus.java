@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.modesweep.core.sweep.SetupSpec;
@@ -68,7 +69,7 @@ public record OutputStatus(String output, long points, long rows, Map<String, Lo
     /** The status of {@code out} against {@code spec}; {@code manifest} may be null (lost). */
     public static OutputStatus of(SweepOutput out, SweepSpec spec, Manifest manifest) {
         List<SweepOutput.Part> parts = out.parts(SweepOutput.TRAJECTORIES);
-        Map<String, String> expected = PartIdentity.expected(spec);
+        Map<String, Set<String>> expected = PartIdentity.expected(spec);
         List<String> problems = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         java.util.function.BiConsumer<SweepOutput.Part, String> reject = (p, why) -> {
@@ -98,11 +99,11 @@ public record OutputStatus(String output, long points, long rows, Map<String, Lo
                 reject.accept(p, foreign(p, "not trajectory rows (no column " + found.missingColumn() + ")"));
             } else if (!expected.containsKey(p.setup())) {
                 reject.accept(p, foreign(p, "rows of setup '" + p.setup() + "', which this sweep's spec does not define"));
-            } else if (found.identity() == null) {
+            } else if (found.identities() == null) {
                 unmarked.add(p);
-            } else if (!found.identity().equals(expected.get(p.setup()))) {
-                reject.accept(p, foreign(p, "rows of another sweep (identity " + SweepRunner.shortHash(found.identity())
-                    + ", this sweep's " + SweepRunner.shortHash(expected.get(p.setup())) + ")"));
+            } else if (!expected.get(p.setup()).containsAll(found.identities())) {
+                reject.accept(p, foreign(p, "rows of another sweep (setup '" + p.setup() + "' with identity "
+                    + String.join(",", found.identities()) + "; this sweep's: " + String.join(",", expected.get(p.setup())) + ")"));
             } else {
                 marked = true;
                 rowsBySetup.merge(p.setup(), p.rows(), Long::sum);
@@ -120,7 +121,7 @@ public record OutputStatus(String output, long points, long rows, Map<String, Lo
         }
         Map<String, Long> pointsBySetup = new TreeMap<>();
         for (SetupSpec s : spec.setups()) {
-            pointsBySetup.put(s.name(), spec.grid().trajectories(s));
+            pointsBySetup.merge(s.name(), spec.grid().trajectories(s), Long::sum);
         }
         long rows = rowsBySetup.values().stream().mapToLong(Long::longValue).sum();
         long points = spec.trajectories();

@@ -2,8 +2,12 @@ package org.modesweep.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,8 +18,10 @@ import org.modesweep.core.sweep.SetupSpec;
 import org.modesweep.core.sweep.SweepSpec;
 
 /**
- * The sweep identity each Parquet part of {@code trajectories/} carries: per setup of the spec that
- * wrote it, {@link SweepSpec#rowsIdentity}. It rides as metadata of the {@code pointId} column,
+ * The sweep identity each Parquet part of {@code trajectories/} carries: per setup name of the spec
+ * that wrote it, the {@link SweepSpec#rowsIdentity} of each of its variants (one for an unswept
+ * setup), comma-separated. A part is the sweep's own when the identities it carries for its setup
+ * are among the sweep's (an extended spec has more, never other ones). It rides as metadata of the {@code pointId} column,
  * which Spark stores in every part's footer (key {@value #SPARK_SCHEMA_KEY}, the row schema as
  * JSON): no writer option or side file to lose, written in the same commit as the rows, and read
  * back from the footer alone (Parquet readers such as DuckDB see it as key-value metadata).
@@ -28,11 +34,11 @@ final class PartIdentity {
     private PartIdentity() {
     }
 
-    /** Setup name to identity, for every setup of the spec. */
-    static Map<String, String> expected(SweepSpec spec) {
-        Map<String, String> m = new LinkedHashMap<>();
+    /** Setup name to the identities of its variants, for every setup of the spec. */
+    static Map<String, Set<String>> expected(SweepSpec spec) {
+        Map<String, Set<String>> m = new LinkedHashMap<>();
         for (SetupSpec s : spec.setups()) {
-            m.put(s.name(), spec.rowsIdentity(s));
+            m.computeIfAbsent(s.name(), k -> new TreeSet<>()).add(spec.rowsIdentity(s));
         }
         return m;
     }
@@ -40,7 +46,7 @@ final class PartIdentity {
     /** The rows with the spec's identity attached to {@code pointId} (column order unchanged). */
     static Dataset<Row> tag(Dataset<Row> rows, SweepSpec spec) {
         MetadataBuilder ids = new MetadataBuilder();
-        expected(spec).forEach(ids::putString);
+        expected(spec).forEach((setup, identities) -> ids.putString(setup, String.join(",", identities)));
         Metadata meta = new MetadataBuilder().withMetadata(rows.schema().apply("pointId").metadata()) // keeps its unit, doc
             .putMetadata(KEY, ids.build()).build();
         Column[] cols = new Column[rows.columns().length];
@@ -51,27 +57,33 @@ final class PartIdentity {
         return rows.select(cols);
     }
 
+    /** Columns every trajectory row has had (others come and go with the spec: axis columns). */
+    private static final List<String> CORE_COLUMNS = List.of("pointId", "R", "wStar", "seedIndex", "seed", "outcome",
+        "collapse", "round");
+
     /**
-     * What a footer's Spark schema says: the identity of {@code setup} (null if the part carries
-     * none) and whether its columns are those of trajectory rows.
+     * What a footer's Spark schema says: the identities the part carries for {@code setup} (null if
+     * none) and, if its columns are not those of trajectory rows, one that is missing.
      */
-    record Found(String identity, boolean trajectoryColumns, String missingColumn) {
+    record Found(Set<String> identities, String missingColumn) {
+        boolean trajectoryColumns() {
+            return missingColumn == null;
+        }
     }
 
     static Found read(Map<String, String> footer, String setup) throws IOException {
         String schema = footer.get(SPARK_SCHEMA_KEY);
         if (schema == null) {
-            return new Found(null, false, "(no Spark schema)");
+            return new Found(null, "(no Spark schema)");
         }
-        JsonNode fields = Manifest.JSON.readTree(schema).path("fields");
         Map<String, JsonNode> byName = new LinkedHashMap<>();
-        fields.forEach(f -> byName.put(f.path("name").asText(), f));
-        for (String c : TrajectoryRows.SCHEMA.fieldNames()) {
-            if (!byName.containsKey(c) && !java.util.Arrays.asList(TrajectoryRows.PARTITIONS).contains(c)) {
-                return new Found(null, false, c);
+        Manifest.JSON.readTree(schema).path("fields").forEach(f -> byName.put(f.path("name").asText(), f));
+        for (String c : CORE_COLUMNS) {
+            if (!byName.containsKey(c)) {
+                return new Found(null, c);
             }
         }
-        JsonNode id = byName.get("pointId").path("metadata").path(KEY).path(setup);
-        return new Found(id.isTextual() ? id.asText() : null, true, null);
+        JsonNode ids = byName.get("pointId").path("metadata").path(KEY).path(setup);
+        return new Found(ids.isTextual() ? new TreeSet<>(Arrays.asList(ids.asText().split(","))) : null, null);
     }
 }

@@ -86,6 +86,8 @@ final class SpecChange {
                     : key.equals("seeds") && !Objects.equals(old.get(key), s.get(key))
                         ? where + " from " + show(old.get(key)) + " to " + show(s.get(key))
                         + " (a setup's own seed count is part of its point ids; raise grid.seeds instead)"
+                    : old.get(key) instanceof Map<?, ?> || s.get(key) instanceof Map<?, ?> ? axes(where, old.get(key), s.get(key))
+                    : old.get(key) instanceof List<?> || s.get(key) instanceof List<?> ? superset(where, old.get(key), s.get(key))
                     : same(where, old.get(key), s.get(key));
                 if (c != null) {
                     return c;
@@ -100,6 +102,19 @@ final class SpecChange {
             String c = same("threshold." + key, a.get(key), b.get(key));
             if (c != null) {
                 return c + " (adaptive refinement: it decides which refined points exist)";
+            }
+        }
+        return null;
+    }
+
+    /** Inside a setup block ({@code dynamics}, {@code init}): a swept key may gain values, others must stay. */
+    private static String axes(String where, Object a, Object b) {
+        for (String key : union(map(a), map(b))) {
+            Object x = map(a).get(key);
+            Object y = map(b).get(key);
+            String c = x instanceof List<?> || y instanceof List<?> ? superset(where + "." + key, x, y) : same(where + "." + key, x, y);
+            if (c != null) {
+                return c;
             }
         }
         return null;

@@ -281,7 +281,7 @@ public final class SweepRunner {
             out.printf(Locale.ROOT, "note: the spec extends the sweep in this output (%,d points before, %,d now): "
                 + "existing rows are kept, only new points are computed%n", previous.trajectories(), spec.trajectories());
             manifest = manifest.withSpec(spec.name(), spec.hash(), spec.trajectories(),
-                spec.setups().stream().map(SetupSpec::name).toList(), now);
+                spec.setups().stream().map(SetupSpec::name).distinct().toList(), now);
         }
         if (!Engine.version().equals(manifest.engineVersion())) {
             // Not refused: the physics may be unchanged, and every row records its engineVersion.

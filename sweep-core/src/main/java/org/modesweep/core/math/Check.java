@@ -27,4 +27,13 @@ public final class Check {
         }
         return value;
     }
+
+    /** Finite and strictly below {@code bound}. */
+    public static double below(String name, double value, double bound) {
+        finite(name, value);
+        if (value >= bound) {
+            throw new IllegalArgumentException(name + " must be < " + bound + ", got " + value);
+        }
+        return value;
+    }
 }

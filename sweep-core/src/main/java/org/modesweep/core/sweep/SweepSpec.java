@@ -89,14 +89,14 @@ public record SweepSpec(String source, String name, String output, long seed, lo
     }
 
     /**
-     * What decides the rows of a setup's points besides their coordinates: the sweep seed, the
-     * classification and the setup's definition. Adding points (radii, dimensions, seeds, setups)
-     * leaves it unchanged; each Parquet part of {@code trajectories/} carries it, so a part of
-     * another sweep is recognised.
+     * What decides the rows of a setup's points besides their coordinates (16 hex digits): the sweep
+     * seed, the classification and the setup's definition (a variant of a swept setup: its values).
+     * Adding points (radii, dimensions, seeds, setups, axis values) leaves it unchanged; each Parquet
+     * part of {@code trajectories/} carries those of its setup, so a part of another sweep is recognised.
      */
     public String rowsIdentity(SetupSpec setup) {
         return Canonical.sha256Hex("modesweep-rows-v1\nseed=" + seed + "\nclassify:" + classify.canonical()
-            + "\nsetup:" + setup.canonical());
+            + "\nsetup:" + setup.canonical()).substring(0, 16);
     }
 
     public SweepSpec withOutput(String newOutput) {
