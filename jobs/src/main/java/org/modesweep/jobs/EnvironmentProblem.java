@@ -5,4 +5,8 @@ final class EnvironmentProblem extends RuntimeException {
     EnvironmentProblem(String message) {
         super(message);
     }
+
+    EnvironmentProblem(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

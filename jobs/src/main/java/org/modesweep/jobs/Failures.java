@@ -45,7 +45,7 @@ final class Failures {
         PrintWriter err = cli.getErr();
         String message = switch (code) {
             case BAD_INPUT, OUTPUT -> e.getMessage();
-            case ENVIRONMENT -> e instanceof EnvironmentProblem ? e.getMessage() : environment(e) + details;
+            case ENVIRONMENT -> (e instanceof EnvironmentProblem ? e.getMessage() : environment(e)) + details;
             default -> "failed: " + firstLine(String.valueOf(e)) + details;
         };
         err.println("sweep " + cli.getCommandName() + ": " + message);

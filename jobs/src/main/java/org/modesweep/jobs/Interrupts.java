@@ -30,7 +30,7 @@ final class Interrupts {
 
     private void handle(Signal s) {
         if (received.compareAndSet(null, s)) {
-            System.err.println("\n" + "SIG" + s.getName() + ": stopping (the chunk in flight is abandoned; committed chunks are kept)"
+            System.err.println("\n" + "SIG" + s.getName() + ": stopping (the chunk in flight is cancelled, committed chunks are kept)"
                 + " - again to exit at once");
             onFirst.run();
         } else {

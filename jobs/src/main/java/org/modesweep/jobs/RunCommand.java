@@ -133,6 +133,12 @@ final class RunCommand implements Callable<Integer> {
                 RunLog.failure(e);
                 return interrupted(interrupts, spec, spark);
             }
+            String reason = Failures.reason(e);
+            if (reason != null && !(e instanceof IllegalArgumentException) && Failures.environment(e).equals(reason)) {
+                // a Spark job's I/O failure: name the output (the committed chunks are kept)
+                throw new EnvironmentProblem("cannot write the sweep to " + spec.output() + ": " + reason
+                    + "; the chunks committed so far are kept, rerun to resume", e);
+            }
             throw e;
         } finally {
             if (lock != null) {

@@ -21,9 +21,14 @@ public record ExistingSweep(SweepOutput output, SweepSpec spec, Manifest manifes
         if (!out.hasParquet(SweepOutput.TRAJECTORIES)) {
             throw new IllegalArgumentException(out.root() + " has no trajectories yet; run the sweep first");
         }
-        SweepSpec spec = SpecParser.parse(out.read(SweepOutput.SPEC), out.path(SweepOutput.SPEC).toString(), true);
+        SweepSpec spec = spec(out);
         Manifest manifest = out.manifest();
         return new ExistingSweep(out, spec, manifest, OutputStatus.of(out, spec, manifest).requireSound());
+    }
+
+    /** The resolved spec the output's rows were computed with ({@code spec.yaml}). */
+    static SweepSpec spec(SweepOutput out) {
+        return SpecParser.parse(out.read(SweepOutput.SPEC), out.path(SweepOutput.SPEC).toString(), true);
     }
 
     /** The sweep folder at {@code path} or above one of its tables. */

@@ -61,9 +61,16 @@ public record OutputStatus(String output, long points, long rows, Map<String, Lo
         return this;
     }
 
-    /** The status of the sweep at {@code path} (its folder, with {@code spec.yaml}); see {@link ExistingSweep}. */
+    /**
+     * The status of the sweep at {@code path} (its folder with {@code spec.yaml}, or one of its
+     * tables), foreign or damaged files listed rather than refused ({@link #requireSound} refuses).
+     * Reads only file listings and Parquet footers: no Spark session needed.
+     *
+     * @throws IllegalArgumentException if {@code path} is not a sweep output
+     */
     public static OutputStatus of(Configuration conf, String path) {
-        return ExistingSweep.open(conf, path).status();
+        SweepOutput out = ExistingSweep.locate(conf, path);
+        return of(out, ExistingSweep.spec(out), out.manifest());
     }
 
     /** The status of {@code out} against {@code spec}; {@code manifest} may be null (lost). */

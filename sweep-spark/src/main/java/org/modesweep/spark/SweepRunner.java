@@ -468,10 +468,6 @@ public final class SweepRunner {
             g.d().size(), g.wStar().size(), starts);
     }
 
-    private static boolean manifestAdaptive(Manifest m) {
-        return m.aggregation() != null && m.aggregation().containsKey("targetWidth");
-    }
-
     static String shortHash(String hash) {
         return hash == null ? "?" : hash.substring(0, Math.min(12, hash.length()));
     }

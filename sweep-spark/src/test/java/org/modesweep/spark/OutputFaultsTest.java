@@ -69,6 +69,9 @@ class OutputFaultsTest extends LocalSparkTest {
         Path probs = SweepResumeTest.parquetFiles(dir.resolve("foreign/probabilities")).get(0);
         Path planted = dir.resolve("foreign/trajectories/setup=f/d=4/part-77777-planted.c000.snappy.parquet");
         Files.copy(probs, planted);
+        OutputStatus listed = OutputStatus.of(new Configuration(), spec.output() + "/trajectories");
+        assertEquals(List.of(planted.toUri().toString().replace("file:///", "file:/")), listed.rejected());
+        assertEquals(48, listed.rows(), "the sweep's own rows are still counted");
         OutputProblem e = assertThrows(OutputProblem.class, () -> ExistingSweep.open(new Configuration(), spec.output()));
         assertTrue(e.getMessage().contains("foreign file " + output(spec).path("trajectories/setup=f/d=4/" + planted.getFileName()))
             && e.getMessage().contains("not trajectory rows"), e.getMessage());
