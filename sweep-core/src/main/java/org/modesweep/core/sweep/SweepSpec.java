@@ -186,7 +186,9 @@ public record SweepSpec(String source, String name, String output, long seed, lo
         t.put("confidence", threshold.confidence());
         if (threshold.adaptive()) {
             t.put("targetWidth", threshold.targetWidth());
-            t.put("budget", threshold.budget());
+            if (threshold.budget() > 0) { // 0 = no budget, which the spec says by leaving the key out
+                t.put("budget", threshold.budget());
+            }
             t.put("maxRounds", threshold.maxRounds());
             t.put("radiiPerRound", threshold.radiiPerRound());
         }

@@ -41,4 +41,12 @@ class SpecInputTest {
             () -> SpecParser.parse(dir.resolve("missing.yaml"), false));
         assertEquals("cannot read spec " + dir.resolve("missing.yaml") + ": no such file", e.getMessage());
     }
+
+    @Test
+    void anAdaptiveSpecWithoutBudgetReadsBackFromItsResolvedYaml() {
+        SweepSpec s = SpecParser.parse(SPEC.formatted(1) + "threshold: {targetWidth: 0.1, maxRounds: 2}\n", "s.yaml", false);
+        SweepSpec back = SpecParser.parse(s.toYaml(), "spec.yaml", true);
+        assertEquals(s.hash(), back.hash());
+        assertEquals(0, back.threshold().budget());
+    }
 }
