@@ -97,8 +97,8 @@ class AdaptiveRefinementTest extends LocalSparkTest {
         // computes exactly its points again, to the same rows
         int last = a.rounds();
         long lastCount = rows.stream().filter(r -> r.getInt(r.fieldIndex("round")) == last).count();
-        TrajectoryRows.read(spark, out.uri(SweepOutput.TRAJECTORIES), false).filter(col("round").lt(last))
-            .write().partitionBy(TrajectoryRows.PARTITIONS).parquet(out.uri("trajectories-cut"));
+        PartIdentity.tag(TrajectoryRows.read(spark, out.uri(SweepOutput.TRAJECTORIES), false).filter(col("round").lt(last)), spec)
+            .write().partitionBy(TrajectoryRows.PARTITIONS).parquet(out.uri("trajectories-cut")); // the sweep's own rows, fewer
         out.delete(SweepOutput.TRAJECTORIES);
         out.rename("trajectories-cut", SweepOutput.TRAJECTORIES);
         SweepRunner.Result third = SparkTestSupport.run(spark, spec, 0, log);
