@@ -128,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
                 benchmark(spec, result);
             }
             return 0;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // also Spark's SparkException, checked in Java terms but thrown by Scala code
             if (interrupts.requested()) { // the cancelled chunk's failure, not an error of its own
                 RunLog.failure(e);
                 return interrupted(interrupts, spec, spark);
