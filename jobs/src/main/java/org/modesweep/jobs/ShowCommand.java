@@ -20,6 +20,7 @@ import org.apache.spark.sql.functions;
 import org.modesweep.spark.Aggregates;
 import org.modesweep.spark.Aggregates.RcRow;
 import org.modesweep.spark.Manifest;
+import org.modesweep.spark.OutputStatus;
 import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepOutput;
 import org.modesweep.spark.TrajectoryRows;
@@ -63,13 +64,21 @@ final class ShowCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--head must be >= 0");
         }
         SweepOutput folder = TableEngine.output(path);
-        boolean sweep = folder.exists(SweepOutput.MANIFEST);
+        boolean sweep = folder.exists(SweepOutput.SPEC); // a lost manifest does not hide the sweep: the data is the truth
         if (!sweep && !folder.isDirectory() && !folder.root().getName().endsWith(".parquet")) {
             throw new IllegalArgumentException(path + " is not a Parquet table folder");
         }
         boolean trajectories = folder.root().getName().equals(SweepOutput.TRAJECTORIES);
         if (trajectories && folder.root().getParent() != null) {
-            TableEngine.output(folder.root().getParent().toString()).requireSoundTable(SweepOutput.TRAJECTORIES);
+            SweepOutput parent = TableEngine.output(folder.root().getParent().toString());
+            if (parent.exists(SweepOutput.SPEC)) {
+                OutputStatus.of(parent).requireSound(); // foreign, damaged or another sweep's parts, by name
+            } else {
+                parent.requireSoundTable(SweepOutput.TRAJECTORIES);
+            }
+        }
+        if (sweep) {
+            OutputStatus.of(folder).requireSound();
         }
         if (engine.duckdb(path)) {
             try (LocalTables db = LocalTables.open()) {
@@ -199,10 +208,12 @@ final class ShowCommand implements Callable<Integer> {
 
     private static void showSweep(SweepOutput folder, List<RcRow> rc) {
         Manifest m = folder.manifest();
-        System.out.printf("sweep '%s' at %s%n  spec hash %s, %d points, %d rows, %s, engine %s, updated %s%n",
-            m.name(), folder.root(), m.specHash(), m.points(), m.trajectories(),
-            m.completed() ? "complete" : "INCOMPLETE (rerun `sweep run` with its spec to finish)", m.engineVersion(),
-            m.updated());
+        OutputStatus status = OutputStatus.of(folder); // counted from the data, not the manifest
+        System.out.printf("sweep at %s%n  %s: %s%n  %s%n", folder.root(), status.describe(),
+            status.complete() ? "complete" : "INCOMPLETE (rerun `sweep run` with its spec to finish)", m == null
+                ? "no readable " + SweepOutput.MANIFEST + " (`sweep repair` rebuilds it; `sweep run` does too)"
+                : "'" + m.name() + "', spec hash " + m.specHash() + ", engine " + m.engineVersion() + ", last run "
+                    + m.updated() + (m.completed() ? "" : " (did not finish)"));
         for (String t : new String[] {SweepOutput.TRAJECTORIES, SweepOutput.PROBABILITIES, SweepOutput.RC}) {
             System.out.printf("  %-14s %s%n", t + "/", folder.hasParquet(t) ? "sweep show " + folder.uri(t) : "(none)");
         }

@@ -73,6 +73,11 @@ public record OutputStatus(String output, long points, long rows, Map<String, Lo
         return of(out, ExistingSweep.spec(out), out.manifest());
     }
 
+    /** The status of the sweep folder {@code out} against its {@code spec.yaml}, problems listed. */
+    public static OutputStatus of(SweepOutput out) {
+        return of(out, ExistingSweep.spec(out), out.manifest());
+    }
+
     /** The status of {@code out} against {@code spec}; {@code manifest} may be null (lost). */
     public static OutputStatus of(SweepOutput out, SweepSpec spec, Manifest manifest) {
         List<SweepOutput.Part> parts = out.parts(SweepOutput.TRAJECTORIES);
