@@ -63,6 +63,9 @@ final class ShowCommand implements Callable<Integer> {
         if (head < 0) {
             throw new IllegalArgumentException("--head must be >= 0");
         }
+        if (csv != null) {
+            requireParent(csv); // before any table is read
+        }
         SweepOutput folder = TableEngine.output(path);
         boolean sweep = folder.exists(SweepOutput.SPEC); // a lost manifest does not hide the sweep: the data is the truth
         if (!sweep && !folder.isDirectory() && !folder.root().getName().endsWith(".parquet")) {
@@ -145,7 +148,7 @@ final class ShowCommand implements Callable<Integer> {
             rows.add(row);
         });
         if (csv != null) {
-            createParent(csv);
+            requireParent(csv);
             db.execute("copy (" + sql + ") to '" + csv.toAbsolutePath().toString().replace("'", "''") + "' (header, delimiter ',')");
             System.out.printf("wrote %d rows to %s%n", count[0], csv);
         }
@@ -223,18 +226,16 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    private static void createParent(Path file) {
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder of " + file, e);
+    /** A CSV goes into an existing folder: a mistyped path is refused, not created. */
+    private static void requireParent(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("--csv " + file + ": the folder " + parent + " does not exist");
         }
     }
 
     private static long writeCsv(Dataset<Row> df, Path file) {
-        createParent(file);
+        requireParent(file);
         try {
             long n = 0;
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
