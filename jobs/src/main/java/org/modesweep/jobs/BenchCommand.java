@@ -19,6 +19,7 @@ import org.modesweep.core.Setup;
 import org.modesweep.core.State;
 import org.modesweep.core.StochasticGradientDescent;
 import org.modesweep.core.Thresholds;
+import org.modesweep.core.ReducedTrajectory;
 import org.modesweep.core.Trajectory;
 import org.modesweep.core.Weights;
 import org.modesweep.core.sweep.SpecParser;
@@ -44,6 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     private static final long D = 1000;
     private static final double W_STAR = 2.0 / 3;
     private static final double T_MAX = 400;
+    private static final Flow FLOW = new Flow(T_MAX, 1e-9, 1e-8);
     /** Timed passes over the seeds of a flow workload; the rate is their median (this machine is shared and noisy). */
     private static final int PASSES = 3;
 
@@ -101,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static Setup flowSetup(String name, Weights weights) {
-        return new Setup(name, weights, new InitialCondition.Sphere(null), new Flow(T_MAX, 1e-9, 1e-8), Thresholds.DEFAULT, 0);
+        return new Setup(name, weights, new InitialCondition.Sphere(null), FLOW, Thresholds.DEFAULT, 0);
     }
 
     /** Trajectories per second on one thread; prints the line if {@code print}. */
@@ -110,20 +112,21 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < warmup; i++) {
             Trajectory.run(setup, R, D, W_STAR, 1_000_000 + i, Recorder.NONE);
         }
-        Trajectory[] runs = new Trajectory[seeds];
+        ReducedTrajectory[] runs = new ReducedTrajectory[seeds];
         double[] micros = new double[seeds];
         double[] rates = new double[PASSES];
         for (int pass = 0; pass < PASSES; pass++) {
             long start = System.nanoTime();
             for (int i = 0; i < seeds; i++) {
                 long t0 = System.nanoTime();
-                runs[i] = Trajectory.run(setup, R, D, W_STAR, i, Recorder.NONE);
+                // the flow itself, whose trajectories have the starts writeStarts prints
+                runs[i] = FLOW.trajectory(setup, R, D, W_STAR, i, Recorder.NONE, ReducedModel.Expectations.TABLE);
                 micros[i] = (System.nanoTime() - t0) / 1e3;
             }
             rates[pass] = seeds / ((System.nanoTime() - start) / 1e9);
         }
         double rate = median(rates);
-        double[] evals = Arrays.stream(runs).mapToDouble(t -> t.run().cost()).toArray();
+        double[] evals = Arrays.stream(runs).mapToDouble(Trajectory::cost).toArray();
         if (print) {
             System.out.printf(Locale.ROOT, "%s %.1f trajectories/s  (flow, %s weights, one thread, median of %d passes; median %.0f us and %.0f"
                     + " rhs evaluations per trajectory; %.1f/s with the quadrature instead of the table)%n", name, rate,
@@ -149,13 +152,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The starts of a workload and what they gave, for the baseline to integrate the same ones. */
-    private static void writeStarts(Path file, Trajectory[] runs) throws IOException {
+    private static void writeStarts(Path file, ReducedTrajectory[] runs) throws IOException {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.println("seed,m1,m2,q11,q22,q12,a,outcome,tFinal");
             for (int i = 0; i < runs.length; i++) {
                 State s = runs[i].start();
                 w.printf(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%s,%s%n", i, s.m1(), s.m2(), s.q11(), s.q22(), s.q12(), s.a(),
-                    runs[i].outcome(), runs[i].run().tFinal());
+                    runs[i].outcome(), runs[i].tFinal());
             }
         }
     }
@@ -170,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int pass = 0; pass < PASSES; pass++) {
             long start = System.nanoTime();
             Trajectory t = Trajectory.run(sgdSetup(eta, batch, eta * steps, engine), R, d, W_STAR, 1 + pass, Recorder.NONE);
-            done = t.run().cost();
+            done = t.cost();
             rates[pass] = done / ((System.nanoTime() - start) / 1e9);
         }
         System.out.printf(Locale.ROOT, "%s %.1f sgd steps/s  (%s engine, d %d, batch %d per component, %d steps, one thread, median of %d"

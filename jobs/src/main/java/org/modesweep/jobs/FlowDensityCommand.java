@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.modesweep.core.RealNvpDynamics;
 import org.modesweep.core.Trajectory;
@@ -54,9 +55,10 @@ final class FlowDensityCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         SweepSpec spec = SpecParser.parse(specFile, true);
-        int setupIndex = realnvpSetup(spec);
+        Chosen chosen = realnvpSetup(spec);
+        int setupIndex = chosen.index();
         SetupSpec setup = spec.setups().get(setupIndex);
-        RealNvpDynamics nvp = setup.dynamics().realnvp();
+        RealNvpDynamics nvp = chosen.nvp();
         if (!spec.grid().d().contains(2L)) {
             throw new IllegalArgumentException(specFile + ": grid.d has no d = 2; density pictures are two-dimensional");
         }
@@ -89,7 +91,7 @@ final class FlowDensityCommand implements Callable<Integer> {
                     flow[0] = f;
                 }
             };
-            Trajectory t = Trajectory.flow(nvp, R, 2, wStar, p.seed(), snapshots);
+            Trajectory t = nvp.trajectory(R, 2, wStar, p.seed(), snapshots);
             BimodalTarget target = new BimodalTarget(R, wStar);
             List<DensityPanels.Panel> panels = new ArrayList<>();
             panels.add(new DensityPanels.Panel("target p", density(grid, x -> target.logDensity(x, null) - Math.log(2 * Math.PI))));
@@ -115,14 +117,17 @@ final class FlowDensityCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int realnvpSetup(SweepSpec spec) {
+    /** The drawn setup: its index in the spec and its flow. */
+    private record Chosen(int index, RealNvpDynamics nvp) {
+    }
+
+    private Chosen realnvpSetup(SweepSpec spec) {
         for (int i = 0; i < spec.setups().size(); i++) {
             SetupSpec s = spec.setups().get(i);
-            if (setupName == null ? s.dynamics().realnvp() != null : s.name().equals(setupName)) {
-                if (s.dynamics().realnvp() == null) {
-                    throw new IllegalArgumentException("--setup " + setupName + " is not a realnvp setup");
-                }
-                return i;
+            Optional<RealNvpDynamics> nvp = s.dynamics().realnvp();
+            if (setupName == null ? nvp.isPresent() : s.name().equals(setupName)) {
+                return new Chosen(i, nvp.orElseThrow(
+                    () -> new IllegalArgumentException("--setup " + setupName + " is not a realnvp setup")));
             }
         }
         throw new IllegalArgumentException(setupName == null ? specFile + " has no realnvp setup"

@@ -2,6 +2,8 @@ package org.modesweep.jobs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.modesweep.core.Dynamics;
+import org.modesweep.core.Overlaps;
 import org.modesweep.core.Trajectory;
 
 /** The outcome record of one trajectory, as a text line or a JSON object. */
@@ -9,27 +11,28 @@ final class Summary {
     private Summary() {
     }
 
-    static Map<String, Object> fields(Trajectory t, long seed, String dynamicsType) {
+    static Map<String, Object> fields(Trajectory t, Dynamics dynamics, long seed) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("outcome", t.outcome().name());
         f.put("mode", t.classification().mode());
-        f.put("converged", t.run().converged());
-        f.put("tFinal", t.run().tFinal());
-        f.put("plateauTime", t.run().plateauTime());
-        f.put("flow".equals(dynamicsType) ? "rhsEvals" : "steps", t.run().cost());
+        f.put("converged", t.converged());
+        f.put("tFinal", t.tFinal());
+        // NaN without overlaps (realnvp), as this line has always read
+        f.put("plateauTime", t.overlaps().map(Overlaps::plateauTime).orElse(Double.NaN));
+        f.put(dynamics.costName(), t.cost());
         f.put("kl", t.kl());
-        if (t.flow() != null) {
-            f.put("massPlus", t.flow().end().massPlus());
-            f.put("meanProj", t.flow().end().meanProj());
-        }
+        t.sideMasses().ifPresent(m -> {
+            f.put("massPlus", m.massPlus());
+            f.put("meanProj", m.meanProj());
+        });
         f.put("seed", seed);
-        f.put("error", t.run().error());
+        f.put("error", t.error());
         return f;
     }
 
-    static String text(Trajectory t, long seed, String dynamicsType) {
+    static String text(Trajectory t, Dynamics dynamics, long seed) {
         StringBuilder line = new StringBuilder();
-        fields(t, seed, dynamicsType).forEach((k, v) -> {
+        fields(t, dynamics, seed).forEach((k, v) -> {
             if (v != null) {
                 line.append(line.isEmpty() ? "" : " ").append(k).append('=').append(v);
             }
@@ -37,9 +40,9 @@ final class Summary {
         return line.toString();
     }
 
-    static String json(Trajectory t, long seed, String dynamicsType) {
+    static String json(Trajectory t, Dynamics dynamics, long seed) {
         StringBuilder json = new StringBuilder("{");
-        fields(t, seed, dynamicsType).forEach((k, v) -> {
+        fields(t, dynamics, seed).forEach((k, v) -> {
             json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ");
             if (v == null) {
                 json.append("null");

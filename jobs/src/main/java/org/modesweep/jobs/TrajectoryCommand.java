@@ -9,6 +9,7 @@ import org.modesweep.core.Flow;
 import org.modesweep.core.GradientDescent;
 import org.modesweep.core.InitialCondition;
 import org.modesweep.core.RealNvpDynamics;
+import org.modesweep.core.ReducedDynamics;
 import org.modesweep.core.ReducedModel;
 import org.modesweep.core.Recorder;
 import org.modesweep.core.Setup;
@@ -117,6 +118,7 @@ final class TrajectoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // --dynamics names the family, whose output differs: a flow's side masses or the mixture's overlaps
         if (dynamics.equalsIgnoreCase("realnvp")) {
             return trainFlow();
         }
@@ -138,9 +140,8 @@ final class TrajectoryCommand implements Callable<Integer> {
         };
         Trajectory trajectory = Trajectory.run(setup, R, d, wStar, seed, csv);
         out.flush();
-        String type = setup.dynamics().type();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("json".equals(summary) ? Summary.json(trajectory, seed, type) : Summary.text(trajectory, seed, type));
+        summarise(trajectory, setup.dynamics(), err);
         err.flush();
         return 0;
     }
@@ -149,10 +150,6 @@ final class TrajectoryCommand implements Callable<Integer> {
     private int trainFlow() {
         positive("--R", R);
         checkWStar();
-        if (d < 2 || d > RealNvpDynamics.MAX_D) {
-            throw bad("--d", "realnvp needs 2 <= d <= " + RealNvpDynamics.MAX_D
-                + " (a coupling keeps some coordinates and moves the others), got " + d);
-        }
         long everySteps = every == null ? 100 : Math.round(every);
         if (everySteps < 1) {
             throw bad("--every", "is in steps for realnvp and must be >= 1, got " + every);
@@ -165,6 +162,7 @@ final class TrajectoryCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--dynamics realnvp: " + e.getMessage(), e);
         }
+        checkD(nvp);
         PrintWriter out = spec.commandLine().getOut();
         out.println("step,kl,massPlus,massMinus,meanProj");
         FlowRecorder csv = new FlowRecorder() {
@@ -179,15 +177,19 @@ final class TrajectoryCommand implements Callable<Integer> {
             }
         };
         long t0 = System.nanoTime();
-        Trajectory trajectory = Trajectory.flow(nvp, R, d, wStar, seed, csv);
+        Trajectory trajectory = nvp.trajectory(R, d, wStar, seed, csv);
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("json".equals(summary) ? Summary.json(trajectory, seed, nvp.type()) : Summary.text(trajectory, seed, nvp.type()));
+        summarise(trajectory, nvp, err);
         err.println(String.format(Locale.ROOT, "# %s: %d steps in %.2f s (%.0f steps/s incl. evaluation), d = %d",
-            nvp.describe(), trajectory.run().cost(), seconds, trajectory.run().cost() / seconds, d));
+            nvp.describe(), trajectory.cost(), seconds, trajectory.cost() / seconds, d));
         err.flush();
         return 0;
+    }
+
+    private void summarise(Trajectory trajectory, Dynamics dynamics, PrintWriter err) {
+        err.println("json".equals(summary) ? Summary.json(trajectory, dynamics, seed) : Summary.text(trajectory, dynamics, seed));
     }
 
     private static String csvRow(double... values) {
@@ -278,7 +280,20 @@ final class TrajectoryCommand implements Callable<Integer> {
         }
     }
 
-    private Dynamics dynamicsOption() {
+    private ReducedDynamics dynamicsOption() {
+        ReducedDynamics chosen = reducedOption();
+        checkD(chosen);
+        return chosen;
+    }
+
+    /** The family's own limits on {@code d}. */
+    private void checkD(Dynamics chosen) {
+        chosen.refusal(d).ifPresent(why -> {
+            throw bad("--d:", why);
+        });
+    }
+
+    private ReducedDynamics reducedOption() {
         switch (dynamics.toLowerCase(Locale.ROOT)) {
             case "flow":
                 return new Flow(tMax, rtol, tol, anneal(tMax));
@@ -296,10 +311,6 @@ final class TrajectoryCommand implements Callable<Integer> {
                     chosen = StochasticGradientDescent.Engine.parse(engine);
                 } catch (IllegalArgumentException e) {
                     throw bad("--engine", "must be reduced or vectors, got '" + engine + "'");
-                }
-                String refused = StochasticGradientDescent.refusal(chosen, d);
-                if (refused != null) {
-                    throw bad("--d:", refused);
                 }
                 return new StochasticGradientDescent(eta, batch, tMax, tol, chosen, anneal(tMax));
             default:

@@ -2,7 +2,7 @@ package org.modesweep.core;
 
 /**
  * How a run that ends with one component on each side of the equator is told {@code COVERAGE} from
- * {@code MISWEIGHTED} (THEORY.md §5). Each dynamics supplies its rule ({@link Dynamics#coverageRule()}).
+ * {@code MISWEIGHTED} (THEORY.md §5). Each dynamics supplies its rule ({@link ReducedDynamics#coverageRule()}).
  */
 public enum CoverageRule {
 

@@ -1,39 +1,48 @@
 package org.modesweep.core;
 
+import java.util.Optional;
 import org.modesweep.core.anneal.Anneal;
-import java.util.random.RandomGenerator;
 
 /**
- * A training dynamics (THEORY.md §4). The reduced ones report the same normalised overlaps, so one
- * classifier serves all of them; {@link RealNvpDynamics} (§7) has no overlaps and is trained and
- * classified by {@link Trajectory#run} through its own path.
+ * A training dynamics, one of two families: the reduced one ({@link ReducedDynamics}: flow, gd, sgd, THEORY.md §4)
+ * trains the two-component mixture through its overlaps; {@link RealNvpDynamics} (§7) trains a normalizing flow.
+ * Each family runs and classifies its own trajectories ({@link #trajectory}), so callers never ask which it is.
  */
-public sealed interface Dynamics permits Flow, GradientDescent, StochasticGradientDescent, RealNvpDynamics {
+public sealed interface Dynamics permits ReducedDynamics, RealNvpDynamics {
 
     /**
-     * Trains from {@code start} until converged or {@code tMax}.
-     *
-     * @param plateauCos the magnitude {@code |m_k|} beyond which both components count as on the plateau
-     * @param rng        the trajectory's own noise stream (used by {@code sgd} only)
+     * Runs one trajectory, a pure function of (setup, {@code R}, {@code d}, {@code w*}, seed), and classifies it.
+     * {@code recorder} and {@code expectations} serve the reduced family's overlaps (a flow has none).
      */
-    Run run(ReducedModel model, State start, double plateauCos, RandomGenerator rng, Recorder recorder);
+    Trajectory trajectory(Setup setup, double R, long d, double wStar, long seed, Recorder recorder,
+                          ReducedModel.Expectations expectations);
 
+    /** Training length: time for the reduced family, steps for realnvp. */
     double tMax();
-
-    /** Tolerance on {@code max|dy/dt|} of the normalised state that counts as converged. */
-    double convergenceTol();
 
     /** A short label such as {@code flow(tMax=400, rtol=1e-9)}, recorded with results. */
     String describe();
-
-    /** How its covering ends are told {@code COVERAGE} or {@code MISWEIGHTED}: by KL unless the dynamics is noisy. */
-    default CoverageRule coverageRule() {
-        return CoverageRule.KL;
-    }
 
     /** Name of the dynamics type: {@code flow}, {@code gd}, {@code sgd} or {@code realnvp}. */
     String type();
 
     /** The annealing schedule (THEORY.md §9), {@link Anneal#NONE} without one. */
     Anneal anneal();
+
+    /** What {@link Trajectory#cost()} counts, as a summary names it. */
+    default String costName() {
+        return "steps";
+    }
+
+    /** Whether it trains the mixture of THEORY.md §1, so that a setup's weights, init and {@code a0} apply. */
+    boolean trainsMixture();
+
+    /**
+     * Its own classification thresholds, recorded with its rows: realnvp's side-mass rule; empty for the reduced
+     * family, classified by the setup's {@link Thresholds}.
+     */
+    Optional<SideMassRule> sideMassRule();
+
+    /** Why it cannot run at dimension {@code d}, if it cannot (one rule for spec, command line and engine). */
+    Optional<String> refusal(long d);
 }

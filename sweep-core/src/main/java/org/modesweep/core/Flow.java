@@ -23,7 +23,7 @@ import org.hipparchus.ode.sampling.ODEStateInterpolator;
  * a kink at {@code tau}, so the integration stops there and restarts (no step straddles it, and the
  * high-order steps keep their accuracy), and it may stop as converged only from {@code tau} on.
  */
-public record Flow(double tMax, double rtol, double convergenceTol, Anneal anneal) implements Dynamics {
+public record Flow(double tMax, double rtol, double convergenceTol, Anneal anneal) implements ReducedDynamics {
 
     /** Absolute tolerance relative to rtol, in normalised units (overlaps of order 1). */
     private static final double ATOL_PER_RTOL = 0.1;
@@ -223,6 +223,12 @@ public record Flow(double tMax, double rtol, double convergenceTol, Anneal annea
     @Override
     public String type() {
         return "flow";
+    }
+
+    /** Its cost counts right-hand-side evaluations. */
+    @Override
+    public String costName() {
+        return "rhsEvals";
     }
 
     /** Raised from the right-hand side so that the integrator stops instead of shrinking its step. */

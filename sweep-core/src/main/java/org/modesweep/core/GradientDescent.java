@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * Population gradient descent, {@code μk ← μk + η v_k}, through its exact map on the overlaps; annealed,
  * with the tempered velocities at {@code β} of each step's start ({@code t = η × step}).
  */
-public record GradientDescent(double eta, double tMax, double convergenceTol, Anneal anneal) implements Dynamics {
+public record GradientDescent(double eta, double tMax, double convergenceTol, Anneal anneal) implements ReducedDynamics {
 
     public GradientDescent {
         Check.positive("eta", eta);

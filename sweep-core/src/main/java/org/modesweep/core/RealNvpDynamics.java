@@ -1,19 +1,19 @@
 package org.modesweep.core;
 
+import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.math.Check;
-import java.util.random.RandomGenerator;
 import org.modesweep.core.realnvp.BimodalTarget;
-import org.modesweep.core.realnvp.FlowMeasure;
 import org.modesweep.core.realnvp.FlowRecorder;
 import org.modesweep.core.realnvp.FlowTraining;
 import org.modesweep.core.realnvp.RealNvp;
 
 /**
- * The fourth dynamics (THEORY.md §7): VI with a RealNVP trained by reparametrised reverse KL and
- * Adam for a fixed number of steps. It has no reduced state, so {@link Trajectory#run} trains it
- * directly ({@link #train}) and classifies it by the mass it puts on each side of {@code x·μ* = 0}
- * ({@link #classify}); its classification thresholds are part of it and recorded with every row.
+ * The realnvp family (THEORY.md §7): VI with a RealNVP trained by reparametrised reverse KL and Adam for a fixed
+ * number of steps. It has no reduced state: its trajectories train the flow directly and are classified by the
+ * mass it puts on each side of {@code x·μ* = 0} ({@link SideMassRule}), whose thresholds are part of it and
+ * recorded with every row.
  *
  * @param layers       coupling layers (alternating parity masks), at least 2
  * @param width        hidden width of the two-layer tanh MLPs giving scale and shift
@@ -22,9 +22,8 @@ import org.modesweep.core.realnvp.RealNvp;
  * @param steps        training steps (the run's {@code tFinal} and cost)
  * @param evalBatch    size of the fixed evaluation batch behind KL, side masses and mean projection
  * @param scaleBound   bound {@code c} of the log-scales, {@code s = c·tanh(ŝ/c)}
- * @param coverTol     {@code COVERAGE} when {@code |mass₊ − w*| ≤ coverTol · min(w*, 1 − w*)}
- * @param collapseFrac collapse ({@code VANISHING_WEIGHT}) when a side's mass is below
- *                     {@code collapseFrac} times its target mass
+ * @param coverTol     see {@link SideMassRule}
+ * @param collapseFrac see {@link SideMassRule}
  * @param initScale    0: the identity start {@code q = N(0, I)} (output layers zero); {@code > 0}: output
  *                     layers uniform in {@code [−initScale, initScale]} from the run's seed, a random
  *                     perturbed start ({@link RealNvp#initialParameters(RandomGenerator, double)})
@@ -78,55 +77,49 @@ public record RealNvpDynamics(int layers, int width, double lr, int batch, int s
         this(layers, width, lr, batch, steps, evalBatch, scaleBound, coverTol, collapseFrac, DEFAULT_INIT_SCALE);
     }
 
-    /** Trains one flow on the target {@code (R, d, w*)} from {@code seed}. */
-    public FlowTraining.Result train(double R, long d, double wStar, long seed, FlowRecorder recorder) {
-        if (d < 2 || d > MAX_D) {
-            throw new IllegalArgumentException("realnvp needs 2 <= d <= " + MAX_D + ", got d = " + d);
-        }
+    /** Trains one flow on the target {@code (R, d, w*)} from {@code seed} and classifies it by its side masses. */
+    public RealNvpTrajectory trajectory(double R, long d, double wStar, long seed, FlowRecorder recorder) {
+        refusal(d).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         RealNvp flow = new RealNvp((int) d, layers, width, scaleBound);
-        return new FlowTraining(flow, new BimodalTarget(R, wStar), lr, batch, evalBatch, initScale, anneal, seed)
-            .run(steps, recorder);
+        FlowTraining.Result result =
+            new FlowTraining(flow, new BimodalTarget(R, wStar), lr, batch, evalBatch, initScale, anneal, seed)
+                .run(steps, recorder);
+        return new RealNvpTrajectory(result, rule().classify(result.end(), result.error(), wStar));
     }
 
-    /**
-     * {@code FAILED} for non-finite measurements; collapse onto the other mode when a side's mass is
-     * below {@code collapseFrac} times its target ({@code w*} on the {@code +μ*} side, {@code 1 − w*}
-     * on the other), reported as {@code VANISHING_WEIGHT}, the flow's analogue of a mixture component
-     * whose weight vanished, with the survivor's mode; {@code COVERAGE} when both masses are within
-     * {@code coverTol · min(w*, 1 − w*)} of their targets; {@code UNRESOLVED} in between.
-     */
-    public Classification classify(FlowMeasure m, String error, double wStar) {
-        if (error != null || !m.isFinite()) {
-            return new Classification(Outcome.FAILED, 0);
-        }
-        if (m.massPlus() < collapseFrac * wStar) {
-            return new Classification(Outcome.VANISHING_WEIGHT, -1);
-        }
-        if (m.massMinus() < collapseFrac * (1 - wStar)) {
-            return new Classification(Outcome.VANISHING_WEIGHT, 1);
-        }
-        if (Math.abs(m.massPlus() - wStar) <= coverTol * Math.min(wStar, 1 - wStar)) {
-            return new Classification(Outcome.COVERAGE, 0);
-        }
-        return new Classification(Outcome.UNRESOLVED, 0);
-    }
-
-    /** Not applicable: a flow has no reduced model; {@link Trajectory#run} calls {@link #train} instead. */
+    /** The setup's mixture parts do not apply, and there are no overlaps to record. */
     @Override
-    public Run run(ReducedModel model, State start, double plateauCos, RandomGenerator rng, Recorder recorder) {
-        throw new UnsupportedOperationException("realnvp has no reduced model; train it with RealNvpDynamics.train");
+    public RealNvpTrajectory trajectory(Setup setup, double R, long d, double wStar, long seed, Recorder recorder,
+                                        ReducedModel.Expectations expectations) {
+        return trajectory(R, d, wStar, seed, FlowRecorder.NONE);
+    }
+
+    @Override
+    public Optional<SideMassRule> sideMassRule() {
+        return Optional.of(rule());
+    }
+
+    private SideMassRule rule() {
+        return new SideMassRule(coverTol, collapseFrac);
+    }
+
+    @Override
+    public boolean trainsMixture() {
+        return false;
+    }
+
+    @Override
+    public Optional<String> refusal(long d) {
+        return d < 2 || d > MAX_D ? Optional.of("realnvp needs 2 <= d <= " + MAX_D
+            + " (a coupling keeps some coordinates and moves the others), got d = " + d) : Optional.empty();
     }
 
     /** Training length in steps. */
     @Override
     public double tMax() {
         return steps;
-    }
-
-    /** A flow trains for a fixed number of steps and never counts as converged. */
-    @Override
-    public double convergenceTol() {
-        return 0;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.modesweep.core;
 
 import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.math.Check;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -23,7 +24,7 @@ import java.util.random.RandomGenerator;
  */
 public record StochasticGradientDescent(double eta, int batch, double tMax, double convergenceTol, Engine engine,
                                         Anneal anneal)
-    implements Dynamics {
+    implements ReducedDynamics {
 
     /** How a step is simulated; both engines have the law of the algorithm. */
     public enum Engine {
@@ -70,12 +71,12 @@ public record StochasticGradientDescent(double eta, int batch, double tMax, doub
         this(eta, batch, tMax, convergenceTol, Engine.REDUCED);
     }
 
-    /** Why {@code engine} cannot run at dimension {@code d}, or null if it can (one rule for spec, command line and engine). */
-    public static String refusal(Engine engine, long d) {
+    @Override
+    public Optional<String> refusal(long d) {
         return engine == Engine.VECTORS && d > MAX_VECTOR_D
-            ? "the vectors engine of sgd stores d-vectors and takes d <= " + MAX_VECTOR_D + "; d = " + d
-                + " is too large (the reduced engine has the same law at any d)"
-            : null;
+            ? Optional.of("the vectors engine of sgd stores d-vectors and takes d <= " + MAX_VECTOR_D + "; d = " + d
+                + " is too large (the reduced engine has the same law at any d)")
+            : Optional.empty();
     }
 
     @Override
@@ -86,10 +87,9 @@ public record StochasticGradientDescent(double eta, int batch, double tMax, doub
 
     /** One step after another from {@code start}, with this engine, each at {@code β} of its start. */
     Supplier<State> stepper(Problem problem, State start, RandomGenerator rng) {
-        String refused = refusal(engine, problem.d());
-        if (refused != null) {
-            throw new IllegalArgumentException(refused);
-        }
+        refusal(problem.d()).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         return DiscreteTraining.annealed(eta, anneal, switch (engine) {
             case REDUCED -> new OverlapChain(problem, start, eta, batch, rng)::step;
             case VECTORS -> new VectorSgd(problem, start, eta, batch, rng)::step;

@@ -73,10 +73,10 @@ class AnnealTest {
         RealNvpDynamics plain = new RealNvpDynamics(2, 4, 5e-3, 16, 30, 64, 2, 0.25, 0.1);
         RealNvpDynamics flat = new RealNvpDynamics(2, 4, 5e-3, 16, 30, 64, 2, 0.25, 0.1, 0,
             new Anneal(Anneal.Schedule.LINEAR, 1, 10));
-        assertEquals(plain.train(2.5, 2, W_STAR, 3, FlowRecorder.NONE), flat.train(2.5, 2, W_STAR, 3, FlowRecorder.NONE));
+        assertEquals(plain.trajectory(2.5, 2, W_STAR, 3, FlowRecorder.NONE), flat.trajectory(2.5, 2, W_STAR, 3, FlowRecorder.NONE));
     }
 
-    private static void assertSameRun(Dynamics a, Dynamics b, ReducedModel model, State y0) {
+    private static void assertSameRun(ReducedDynamics a, ReducedDynamics b, ReducedModel model, State y0) {
         DynamicsTest.Samples sa = new DynamicsTest.Samples(1);
         DynamicsTest.Samples sb = new DynamicsTest.Samples(1);
         Run ra = a.run(model, y0, 0.5, new SplittableRandom(0), sa);
@@ -155,7 +155,7 @@ class AnnealTest {
         assertTrue(annealed.end().maxAbsDifference(target, 1) < 1e-6, "back at q = p: " + annealed.end());
         // a slow schedule and a loose tolerance: the tempered state creeps under the tolerance long before tau
         Anneal slow = new Anneal(Anneal.Schedule.LINEAR, 0.3, 300);
-        for (Dynamics d : new Dynamics[] {new Flow(400, 1e-9, 1e-2, slow), new GradientDescent(0.1, 400, 1e-2, slow)}) {
+        for (ReducedDynamics d : new ReducedDynamics[] {new Flow(400, 1e-9, 1e-2, slow), new GradientDescent(0.1, 400, 1e-2, slow)}) {
             Run run = d.run(model, target, 0.5, new SplittableRandom(0), Recorder.NONE);
             assertTrue(run.converged() && run.tFinal() >= 300, d.describe() + ": " + run);
         }

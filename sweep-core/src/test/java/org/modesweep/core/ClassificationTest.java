@@ -86,7 +86,7 @@ class ClassificationTest {
         Setup setup = new Setup("s", Weights.FIXED, new InitialCondition.Sphere(null),
             new StochasticGradientDescent(0.05, 100, 100, 1e-8), TH, 0);
         Trajectory t = Trajectory.run(setup, 2.0, 1000, W_STAR, 0, Recorder.NONE);
-        State end = t.run().end();
+        State end = t.overlaps().orElseThrow().end();
         assertTrue(t.kl() > 10 * TH.klTol(), "KL floor " + t.kl());
         assertTrue(end.m1() > 0.5 && end.m2() < -0.5, "the heavy component (1) on +μ*: " + end);
         assertEquals(Outcome.COVERAGE, t.outcome());

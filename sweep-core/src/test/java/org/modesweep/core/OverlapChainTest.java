@@ -207,7 +207,7 @@ class OverlapChainTest {
         State y = new State(0.1, -0.1, 1, 1, 0, 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> SgdEngineLawTest.engine(StochasticGradientDescent.Engine.VECTORS, 10).stepper(huge, y, new SplittableRandom(0)));
-        assertEquals(StochasticGradientDescent.refusal(StochasticGradientDescent.Engine.VECTORS, huge.d()), e.getMessage());
+        assertEquals(SgdEngineLawTest.engine(StochasticGradientDescent.Engine.VECTORS, 10).refusal(huge.d()).orElseThrow(), e.getMessage());
         SgdEngineLawTest.engine(StochasticGradientDescent.Engine.REDUCED, 10).stepper(huge, y, new SplittableRandom(0)).get();
     }
 

@@ -2,11 +2,13 @@ package org.modesweep.spark;
 
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import org.modesweep.core.anneal.Anneal;
-import org.modesweep.core.RealNvpDynamics;
+import org.modesweep.core.Overlaps;
 import org.modesweep.core.Setup;
+import org.modesweep.core.SideMassRule;
 import org.modesweep.core.State;
 import org.modesweep.core.Trajectory;
+import org.modesweep.core.anneal.Anneal;
+import org.modesweep.core.realnvp.FlowMeasure;
 import org.modesweep.core.sweep.GridPoint;
 import org.modesweep.core.sweep.SweepSpec;
 
@@ -14,8 +16,9 @@ import org.modesweep.core.sweep.SweepSpec;
  * What the columns of a {@code trajectories/} row are read from: a grid point, its setup (null if it
  * could not be built) and either its trajectory or the exception its run threw ({@code failed}).
  *
- * <p>The state columns follow one rule: NaN when the run failed, null when the dynamics has no
- * mixture state ({@code realnvp}), else the value.
+ * <p>A family's own columns hold null where the row's family has no such quantity (the setup's dynamics or the
+ * trajectory answers: realnvp has no overlaps, the reduced family no side masses); the overlap columns are NaN
+ * when the run failed.
  */
 public record ComputedPoint(SweepSpec spec, GridPoint point, Setup setup, Trajectory trajectory, RuntimeException error,
                             int round, double wallMs) {
@@ -24,19 +27,14 @@ public record ComputedPoint(SweepSpec spec, GridPoint point, Setup setup, Trajec
         return trajectory == null;
     }
 
-    /** The setup trains a RealNVP flow: no mixture state, weights, init or {@code a0}. */
-    public boolean flow() {
-        return setup != null && setup.dynamics() instanceof RealNvpDynamics;
-    }
-
-    /** The flow's dynamics, or null. */
-    public RealNvpDynamics nvp() {
-        return flow() ? (RealNvpDynamics) setup.dynamics() : null;
-    }
-
-    /** A column of the mixture setup (init, weights, {@code a0}): null without a setup or for a flow. */
+    /** A column of the setup's mixture (init, weights, {@code a0}): null without a setup or when its dynamics trains none. */
     public <T> T mixtureSetup(Function<Setup, T> f) {
-        return setup == null || flow() ? null : f.apply(setup);
+        return setup == null || !setup.dynamics().trainsMixture() ? null : f.apply(setup);
+    }
+
+    /** A threshold of the setup's side-mass rule: null without a setup or for a family classified otherwise. */
+    public Double sideMassRule(ToDoubleFunction<SideMassRule> f) {
+        return setup == null ? null : setup.dynamics().sideMassRule().map(f::applyAsDouble).orElse(null);
     }
 
     /** The annealing schedule of the point's setup (from the spec: known even when the setup could not be built). */
@@ -46,22 +44,22 @@ public record ComputedPoint(SweepSpec spec, GridPoint point, Setup setup, Trajec
 
     /** A column of the start state. */
     public Double start(ToDoubleFunction<State> f) {
-        return state(f, false);
+        return overlaps(o -> f.applyAsDouble(o.start()));
     }
 
     /** A column of the final state. */
     public Double end(ToDoubleFunction<State> f) {
-        return state(f, true);
+        return overlaps(o -> f.applyAsDouble(o.end()));
     }
 
-    private Double state(ToDoubleFunction<State> f, boolean end) {
-        if (failed()) {
-            return Double.NaN;
-        }
-        if (trajectory.start() == null) {
-            return null;
-        }
-        return f.applyAsDouble(end ? trajectory.run().end() : trajectory.start());
+    /** A column of the mixture's overlaps: NaN when the run failed, null when its family has none. */
+    public Double overlaps(ToDoubleFunction<Overlaps> f) {
+        return failed() ? Double.valueOf(Double.NaN) : trajectory.overlaps().map(f::applyAsDouble).orElse(null);
+    }
+
+    /** A column of the flow's final side masses: null when the run failed or its family trains no flow. */
+    public Double sideMasses(ToDoubleFunction<FlowMeasure> f) {
+        return failed() ? null : trajectory.sideMasses().map(f::applyAsDouble).orElse(null);
     }
 
     /** A column of the run (NaN, or {@code ifFailed}, when it failed). */
@@ -70,6 +68,6 @@ public record ComputedPoint(SweepSpec spec, GridPoint point, Setup setup, Trajec
     }
 
     public String errorMessage() {
-        return failed() ? error.getClass().getSimpleName() + ": " + error.getMessage() : trajectory.run().error();
+        return failed() ? error.getClass().getSimpleName() + ": " + error.getMessage() : trajectory.error();
     }
 }

@@ -23,10 +23,13 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.modesweep.core.Engine;
 import org.modesweep.core.Outcome;
+import org.modesweep.core.Overlaps;
 import org.modesweep.core.Recorder;
 import org.modesweep.core.Setup;
+import org.modesweep.core.SideMassRule;
 import org.modesweep.core.State;
 import org.modesweep.core.Trajectory;
+import org.modesweep.core.realnvp.FlowMeasure;
 import org.modesweep.core.sweep.GridPoint;
 import org.modesweep.core.sweep.PointSpace;
 import org.modesweep.core.sweep.SweepSpec;
@@ -111,11 +114,11 @@ public final class TrajectoryRows implements Serializable {
         col("collapse", BooleanType, false, "", "the outcome is a collapse", false, c -> c.run(t -> t.outcome().isCollapse(), false)),
         col("mode", IntegerType, false, "", "mode collapsed onto: +1, -1, or 0", false, c -> c.run(t -> t.classification().mode(), 0)),
         col("converged", BooleanType, false, "", "the run met its convergence tolerance before tMax", false,
-            c -> c.run(t -> t.run().converged(), false)),
+            c -> c.run(Trajectory::converged, false)),
         col("tFinal", DoubleType, true, "training time (steps for realnvp)", "time at which the run stopped", true,
-            c -> c.run(t -> t.run().tFinal(), NAN)),
+            c -> c.run(Trajectory::tFinal, NAN)),
         col("plateauTime", DoubleType, true, "training time", "time spent with both components on one side (null for realnvp)",
-            true, c -> c.failed() ? Double.valueOf(NAN) : c.flow() ? null : c.trajectory().run().plateauTime()),
+            true, c -> c.overlaps(Overlaps::plateauTime)),
         col("m1", DoubleType, true, OVERLAP, "final overlap M1", true, c -> c.end(State::m1)),
         col("m2", DoubleType, true, OVERLAP, "final overlap M2", true, c -> c.end(State::m2)),
         col("q11", DoubleType, true, OVERLAP, "final overlap Q11", true, c -> c.end(State::q11)),
@@ -126,7 +129,7 @@ public final class TrajectoryRows implements Serializable {
         col("w2", DoubleType, true, "1", "final weight of component 2", true, c -> c.end(State::w2)),
         col("kl", DoubleType, true, "nats", "final KL(q||p) (realnvp: the flow's estimate)", true, c -> c.run(Trajectory::kl, NAN)),
         col("cost", LongType, true, "rhs evaluations or steps", "work of the run: right-hand-side evaluations or steps", true,
-            c -> c.run(t -> t.run().cost(), 0L)),
+            c -> c.run(Trajectory::cost, 0L)),
         col("error", StringType, true, "", "why the run failed or stopped early (null if it did not)", false,
             ComputedPoint::errorMessage),
         col("weightEps", DoubleType, false, "1", "classification threshold: a weight below it is a dead component", false,
@@ -139,13 +142,13 @@ public final class TrajectoryRows implements Serializable {
         col("round", IntegerType, false, "", "adaptive refinement round (0 for grid points)", false, ComputedPoint::round),
         col("wallMs", DoubleType, true, "ms", "wall time of the run", true, ComputedPoint::wallMs),
         col("massPlus", DoubleType, true, "1", "realnvp: the flow's mass on the +mu* side of x.mu* = 0 (null otherwise)", true,
-            c -> c.flow() && !c.failed() ? c.trajectory().flow().end().massPlus() : null),
+            c -> c.sideMasses(FlowMeasure::massPlus)),
         col("meanProj", DoubleType, true, "1", "realnvp: E_q[x].mu* / R (null otherwise)", true,
-            c -> c.flow() && !c.failed() ? c.trajectory().flow().end().meanProj() : null),
+            c -> c.sideMasses(FlowMeasure::meanProj)),
         col("coverTol", DoubleType, true, "1", "realnvp classification threshold: side mass for coverage (null otherwise)", false,
-            c -> c.flow() ? c.nvp().coverTol() : null),
+            c -> c.sideMassRule(SideMassRule::coverTol)),
         col("collapseFrac", DoubleType, true, "1", "realnvp classification threshold: side mass for collapse (null otherwise)",
-            false, c -> c.flow() ? c.nvp().collapseFrac() : null));
+            false, c -> c.sideMassRule(SideMassRule::collapseFrac)));
 
     /** The fixed columns' schema: what every sweep's {@code trajectories/} holds. */
     public static final StructType SCHEMA = schema(FIXED);

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modesweep.core.RealNvpDynamics;
-import org.modesweep.core.Trajectory;
+import org.modesweep.core.RealNvpTrajectory;
 import org.modesweep.core.realnvp.FlowRecorder;
 import org.modesweep.core.sweep.SweepSpec;
 
@@ -39,15 +39,15 @@ class FlowSweepTest extends LocalSparkTest {
         assertTrue(result.completed());
         List<Row> rows = SparkTestSupport.rawRows(spark, spec);
         assertEquals(12, rows.size());
-        RealNvpDynamics nvp = (RealNvpDynamics) spec.setup("nvp").dynamics().build();
+        RealNvpDynamics nvp = spec.setup("nvp").dynamics().realnvp().orElseThrow();
         for (Row r : rows) {
             if (r.getAs("setup").equals("nvp")) {
-                Trajectory t = Trajectory.flow(nvp, r.getAs("R"), r.getAs("d"), r.getAs("wStar"), r.getAs("seed"),
+                RealNvpTrajectory t = nvp.trajectory(r.getAs("R"), r.getAs("d"), r.getAs("wStar"), r.getAs("seed"),
                     FlowRecorder.NONE);
                 assertEquals("realnvp", r.getAs("dynamicsType"));
                 assertEquals(t.outcome().name(), r.getAs("outcome"));
-                assertEquals(t.flow().end().massPlus(), r.<Double>getAs("massPlus"));
-                assertEquals(t.flow().end().meanProj(), r.<Double>getAs("meanProj"));
+                assertEquals(t.training().end().massPlus(), r.<Double>getAs("massPlus"));
+                assertEquals(t.training().end().meanProj(), r.<Double>getAs("meanProj"));
                 assertEquals(t.kl(), r.<Double>getAs("kl"));
                 assertEquals(nvp.coverTol(), r.<Double>getAs("coverTol"));
                 assertEquals(20L, r.<Long>getAs("cost"));

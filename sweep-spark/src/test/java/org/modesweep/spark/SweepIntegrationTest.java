@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modesweep.core.Outcome;
 import org.modesweep.core.Recorder;
+import org.modesweep.core.Overlaps;
 import org.modesweep.core.Setup;
 import org.modesweep.core.State;
 import org.modesweep.core.Trajectory;
@@ -94,16 +95,17 @@ class SweepIntegrationTest extends LocalSparkTest {
             // the same trajectory, run here from the row's own columns and the spec's setup
             Setup setup = spec.setup(r.getAs("setup")).toSetup(spec.classify().thresholds(), null);
             Trajectory t = Trajectory.run(setup, r.getAs("R"), r.getAs("d"), r.getAs("wStar"), r.getAs("seed"), Recorder.NONE);
-            State s0 = t.start();
-            State y = t.run().end();
+            Overlaps overlaps = t.overlaps().orElseThrow();
+            State s0 = overlaps.start();
+            State y = overlaps.end();
             String where = "point " + p;
             assertEquals(t.outcome().name(), r.getAs("outcome"), where);
             assertEquals(t.outcome().isCollapse(), r.<Boolean>getAs("collapse"), where);
             assertEquals(t.classification().mode(), r.<Integer>getAs("mode"), where);
-            assertEquals(t.run().converged(), r.<Boolean>getAs("converged"), where);
-            assertEquals(t.run().tFinal(), r.<Double>getAs("tFinal"), where);
-            assertEquals(t.run().plateauTime(), r.<Double>getAs("plateauTime"), where);
-            assertEquals(t.run().cost(), r.<Long>getAs("cost"), where);
+            assertEquals(t.converged(), r.<Boolean>getAs("converged"), where);
+            assertEquals(t.tFinal(), r.<Double>getAs("tFinal"), where);
+            assertEquals(overlaps.plateauTime(), r.<Double>getAs("plateauTime"), where);
+            assertEquals(t.cost(), r.<Long>getAs("cost"), where);
             assertEquals(t.kl(), r.<Double>getAs("kl"), where);
             assertEquals(List.of(s0.m1(), s0.m2(), s0.q11(), s0.q22(), s0.q12(), s0.a()),
                 List.of(r.getAs("m1_0"), r.getAs("m2_0"), r.getAs("q11_0"), r.getAs("q22_0"), r.getAs("q12_0"), r.getAs("a_0")), where);

@@ -3,7 +3,6 @@ package org.modesweep.core.figure;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import org.modesweep.core.Weights;
-import org.modesweep.core.sweep.DynamicsSpec;
 import org.modesweep.core.sweep.InitSpec;
 import org.modesweep.core.sweep.SetupSpec;
 
@@ -15,18 +14,6 @@ final class Captions {
     /** At most 4 significant digits: 2/3 reads 0.6667, 2.0 reads 2. */
     static String num(double value) {
         return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
-    }
-
-    /** e.g. {@code sgd (η = 0.05, B = 1000, tMax = 200)}. */
-    static String dynamics(DynamicsSpec d) {
-        StringBuilder b = new StringBuilder(d.type()).append(" (");
-        if (d.eta() != null) {
-            b.append("η = ").append(num(d.eta())).append(", ");
-        }
-        if (d.batch() != null) {
-            b.append("B = ").append(d.batch()).append(", ");
-        }
-        return b.append("tMax = ").append(num(d.tMax())).append(')').toString();
     }
 
     static String init(InitSpec i) {
@@ -44,6 +31,6 @@ final class Captions {
 
     /** e.g. {@code sgd-sphere = sgd (η = 0.05, B = 1000, tMax = 200)}. */
     static String setup(SetupSpec s) {
-        return s.name() + " = " + dynamics(s.dynamics());
+        return s.name() + " = " + s.dynamics().caption(Captions::num);
     }
 }

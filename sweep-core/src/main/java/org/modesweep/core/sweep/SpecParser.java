@@ -13,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.modesweep.core.anneal.Anneal;
+import org.modesweep.core.Dynamics;
 import org.modesweep.core.InitialCondition;
 import org.modesweep.core.Problem;
 import org.modesweep.core.RealNvpDynamics;
@@ -806,7 +808,7 @@ public final class SpecParser {
         if (!ok) {
             return null;
         }
-        DynamicsSpec spec = new DynamicsSpec(type, tMax, rtol, tol, eta, batch, engine, anneal.value());
+        DynamicsSpec spec = new ReducedDynamicsSpec(type, tMax, rtol, tol, eta, batch, engine, anneal.value());
         try {
             spec.build();
         } catch (IllegalArgumentException e) {
@@ -866,7 +868,7 @@ public final class SpecParser {
             return null;
         }
         try {
-            return DynamicsSpec.realnvp(new RealNvpDynamics(layers.intValue(), width.intValue(), lr, batch.intValue(),
+            return new RealNvpDynamicsSpec(new RealNvpDynamics(layers.intValue(), width.intValue(), lr, batch.intValue(),
                 steps.intValue(), evalBatch.intValue(), scaleBound, coverTol, collapseFrac, initScale, anneal.value()));
         } catch (IllegalArgumentException e) {
             error(key, node, e.getMessage());
@@ -1050,11 +1052,12 @@ public final class SpecParser {
         if (setups != null) {
             for (int i = 0; i < setups.size(); i++) {
                 boolean explicitInit = setups.get(i).init().explicit();
-                if (setups.get(i).dynamics().realnvp() != null) {
+                DynamicsSpec dynamics = setups.get(i).dynamics();
+                if (!dynamics.build().trainsMixture()) {
                     if (explicitAxes) {
                         error("setups[" + i + "].dynamics.type", keyNode(m, "m1") != null ? keyNode(m, "m1") : node,
-                            "setup '" + setups.get(i).name() + "' uses realnvp, which has no mixture start for the grid's "
-                                + "explicit m1, m2, s axes");
+                            "setup '" + setups.get(i).name() + "' uses " + dynamics.type() + ", which has no mixture start "
+                                + "for the grid's explicit m1, m2, s axes");
                     }
                 } else if (explicitInit && !explicitAxes) {
                     error("setups[" + i + "].init.type", node, "explicit starts take their cosines from grid axes m1, m2, s, "
@@ -1080,22 +1083,12 @@ public final class SpecParser {
                     error("setups[" + i + "].d", value(m, "d"), "setup '" + setups.get(i).name() + "' lists d = " + extra
                         + ", which grid.d " + d + " does not hold (a setup's d picks from the grid's)");
                 }
-                if (setups.get(i).dynamics().realnvp() != null) {
-                    for (long dim : own == null ? d : own) {
-                        if (dim < 2 || dim > RealNvpDynamics.MAX_D) {
-                            error("grid.d", value(m, "d"), "setup '" + setups.get(i).name() + "' uses realnvp, which needs "
-                                + "2 <= d <= " + RealNvpDynamics.MAX_D + " (a coupling keeps some coordinates and moves the others); got d = " + dim);
-                            break;
-                        }
-                    }
-                }
-                if (setups.get(i).dynamics().type().equals("sgd")) {
-                    for (long dim : own == null ? d : own) {
-                        String refused = StochasticGradientDescent.refusal(setups.get(i).dynamics().engine(), dim);
-                        if (refused != null) {
-                            error("grid.d", value(m, "d"), "setup '" + setups.get(i).name() + "': " + refused);
-                            break;
-                        }
+                Dynamics dynamics = setups.get(i).dynamics().build();
+                for (long dim : own == null ? d : own) {
+                    Optional<String> refused = dynamics.refusal(dim);
+                    if (refused.isPresent()) {
+                        error("grid.d", value(m, "d"), "setup '" + setups.get(i).name() + "': " + refused.get());
+                        break;
                     }
                 }
             }

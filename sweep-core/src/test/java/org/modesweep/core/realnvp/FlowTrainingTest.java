@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.modesweep.core.Classification;
 import org.modesweep.core.Outcome;
 import org.modesweep.core.RealNvpDynamics;
-import org.modesweep.core.Trajectory;
+import org.modesweep.core.RealNvpTrajectory;
+import org.modesweep.core.SideMassRule;
 
 /** Training: it reaches a single Gaussian target, it is reproducible from its seed, and its outcome rules. */
 class FlowTrainingTest {
@@ -118,15 +119,15 @@ class FlowTrainingTest {
         RealNvpDynamics nvp = new RealNvpDynamics(2, 6, 0.01, 32, 40, 256, 2, 0.25, 0.1);
         List<FlowMeasure> first = new ArrayList<>();
         List<FlowMeasure> second = new ArrayList<>();
-        Trajectory a = Trajectory.flow(nvp, 2.5, 3, 1.0 / 3, 17, recorder(first));
-        Trajectory b = Trajectory.flow(nvp, 2.5, 3, 1.0 / 3, 17, recorder(second));
-        Trajectory c = Trajectory.flow(nvp, 2.5, 3, 1.0 / 3, 18, FlowRecorder.NONE);
+        RealNvpTrajectory a = nvp.trajectory(2.5, 3, 1.0 / 3, 17, recorder(first));
+        RealNvpTrajectory b = nvp.trajectory(2.5, 3, 1.0 / 3, 17, recorder(second));
+        RealNvpTrajectory c = nvp.trajectory(2.5, 3, 1.0 / 3, 18, FlowRecorder.NONE);
         assertEquals(first, second);
         assertEquals(5, first.size()); // steps 0, 10, 20, 30 and the end
-        assertEquals(a.flow(), b.flow());
-        assertEquals(a.flow().end(), first.get(first.size() - 1));
-        assertNotEquals(a.flow().end(), c.flow().end());
-        assertEquals(40, a.run().cost());
+        assertEquals(a.training(), b.training());
+        assertEquals(a.training().end(), first.get(first.size() - 1));
+        assertNotEquals(a.training().end(), c.training().end());
+        assertEquals(40, a.cost());
     }
 
     /**
@@ -157,7 +158,7 @@ class FlowTrainingTest {
 
     private static FlowMeasure start(RealNvpDynamics nvp, long seed) {
         List<FlowMeasure> out = new ArrayList<>();
-        nvp.train(3.1, 2, 1.0 / 3, seed, recorder(out, 0));
+        nvp.trajectory(3.1, 2, 1.0 / 3, seed, recorder(out, 0));
         assertEquals(0, out.get(0).step());
         return out.get(0);
     }
@@ -182,7 +183,7 @@ class FlowTrainingTest {
 
     @Test
     void sideMassesDecideTheOutcome() {
-        RealNvpDynamics nvp = new RealNvpDynamics(2, 4, 0.01, 8, 1, 8, 2, 0.25, 0.1);
+        SideMassRule nvp = new SideMassRule(0.25, 0.1);
         double w = 1.0 / 3; // coverage band: |mass₊ − 1/3| <= 0.25/3; collapse below 1/30 (+ side) or 1/15 (− side)
         assertEquals(new Classification(Outcome.COVERAGE, 0), nvp.classify(new FlowMeasure(1, 0.1, 0.30, 0), null, w));
         assertEquals(new Classification(Outcome.VANISHING_WEIGHT, -1), nvp.classify(new FlowMeasure(1, 0.1, 0.02, 0), null, w));

@@ -103,7 +103,7 @@ class AnnealSpecTest {
             grid: {R: 2.5, d: 2, wStar: 0.5, seeds: 3}
             setups: [{name: nvp, dynamics: {type: realnvp, steps: 300, anneal: {schedule: linear, beta0: 0.2, tau: 200}}}]
             """;
-        RealNvpDynamics n = SpecParser.parse(yaml, "x.yaml", false).setups().get(0).dynamics().realnvp();
+        RealNvpDynamics n = SpecParser.parse(yaml, "x.yaml", false).setups().get(0).dynamics().realnvp().orElseThrow();
         assertEquals(new Anneal(Anneal.Schedule.LINEAR, 0.2, 200), n.anneal());
         SpecException.Error e = SpecParserTest.error(yaml.replace("tau: 200", "tau: 301"));
         assertEquals("setups[0].dynamics.anneal.tau", e.key());

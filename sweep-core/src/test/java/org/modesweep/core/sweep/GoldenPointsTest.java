@@ -51,8 +51,8 @@ class GoldenPointsTest {
             Trajectory t = points.run(p);
             assertEquals(f[0], p.pointId());
             assertEquals(f[1], t.outcome().name(), p.pointId());
-            assertEquals(Double.parseDouble(f[2]), t.run().end().m1(), 0.0, p.pointId() + " m1");
-            assertEquals(Double.parseDouble(f[3]), t.run().end().m2(), 0.0, p.pointId() + " m2");
+            assertEquals(Double.parseDouble(f[2]), t.overlaps().orElseThrow().end().m1(), 0.0, p.pointId() + " m1");
+            assertEquals(Double.parseDouble(f[3]), t.overlaps().orElseThrow().end().m2(), 0.0, p.pointId() + " m2");
         }
     }
 

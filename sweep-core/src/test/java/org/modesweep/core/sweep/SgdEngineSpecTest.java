@@ -19,8 +19,8 @@ class SgdEngineSpecTest {
         return SpecParserTest.with(SGD, "dynamics: {type: sgd, eta: 0.05, batch: 100, tMax: 50" + engine + "}");
     }
 
-    private static DynamicsSpec sgdOf(SweepSpec s) {
-        return s.setups().get(1).dynamics();
+    private static ReducedDynamicsSpec sgdOf(SweepSpec s) {
+        return (ReducedDynamicsSpec) s.setups().get(1).dynamics();
     }
 
     @Test
@@ -74,7 +74,7 @@ class SgdEngineSpecTest {
         long tooLarge = StochasticGradientDescent.MAX_VECTOR_D + 1;
         SpecException.Error e = error(spec(", engine: vectors").replace("d: [10, 1000]", "d: [10, " + tooLarge + "]"));
         assertEquals("grid.d", e.key());
-        assertTrue(e.reason().endsWith(StochasticGradientDescent.refusal(Engine.VECTORS, tooLarge)), e.reason());
+        assertTrue(e.reason().endsWith(new StochasticGradientDescent(0.05, 100, 50, 1e-8, Engine.VECTORS).refusal(tooLarge).orElseThrow()), e.reason());
         SweepSpec reduced = SpecParser.parse(SpecParserTest.VALID.replace("d: [10, 1000]", "d: [10, 1000000000]"),
             "conf/x.yaml", false);
         assertFalse(reduced.grid().d().isEmpty());

@@ -35,7 +35,7 @@ class SweptSetupTest {
         for (SetupSpec v : s.setups().subList(0, 12)) {
             assertEquals("sgd", v.name());
             seen.add(List.of(v.coordinate("eta"), v.coordinate("batch"), v.coordinate("r0")));
-            assertEquals(v.coordinate("eta"), v.dynamics().eta());
+            assertEquals(v.coordinate("eta"), ((ReducedDynamicsSpec) v.dynamics()).eta());
             assertEquals(v.coordinate("r0"), v.init().r0());
         }
         assertEquals(12, seen.size());
