@@ -3,6 +3,7 @@ package org.modesweep.jobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.modesweep.spark.Sessions;
 import org.modesweep.spark.ExistingSweep;
 import org.modesweep.spark.Report;
 import org.modesweep.spark.SweepAggregation;
@@ -33,7 +34,7 @@ final class PlotCommand implements Callable<Integer> {
     public Integer call() {
         // The spec's time-series figures read series/ with Spark.
         boolean seriesFigures = !path.contains("://")
-            && !ExistingSweep.open(new org.apache.hadoop.conf.Configuration(), path).spec().figures().isEmpty();
+            && !ExistingSweep.open(Sessions.hadoopConfiguration(), path).spec().figures().isEmpty();
         try (ResultReader r = ResultReader.open(engine, path, "sweep plot", seriesFigures)) {
             SweepOutput out = r.output();
             var spec = r.sweep().spec();

@@ -1,8 +1,8 @@
 package org.modesweep.jobs;
 
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.modesweep.spark.OutputLock;
+import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepOutput;
 import org.modesweep.spark.SweepRepair;
 import picocli.CommandLine.Command;
@@ -27,7 +27,7 @@ final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SweepOutput out = new SweepOutput(new Configuration(), path);
+        SweepOutput out = new SweepOutput(Sessions.hadoopConfiguration(), path);
         if (!out.exists(SweepOutput.SPEC)) {
             throw new IllegalArgumentException(path + " is not a sweep output (no " + SweepOutput.SPEC + "): repair needs the"
                 + " resolved spec the rows were computed with");

@@ -29,7 +29,7 @@ final class ResultReader implements AutoCloseable {
     /** Opens the sweep at {@code path} with DuckDB when the engine allows and Spark is not {@code needsSpark}. */
     static ResultReader open(TableEngine engine, String path, String name, boolean needsSpark) {
         if (!needsSpark && engine.duckdb(path)) {
-            return new ResultReader(ExistingSweep.open(new org.apache.hadoop.conf.Configuration(), path), LocalTables.open(),
+            return new ResultReader(ExistingSweep.open(Sessions.hadoopConfiguration(), path), LocalTables.open(),
                 null);
         }
         SparkSession spark = Sessions.open(name, engine.master, "local[*]", false);

@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
             System.setProperty(Sessions.SECRET_FILE_PROPERTY, secretFile.toString());
         }
         Interrupts interrupts = Interrupts.install();
-        SweepOutput local = new SweepOutput(new Configuration(), spec.output());
+        SweepOutput local = new SweepOutput(Sessions.hadoopConfiguration(), spec.output());
         // A local output is locked before Spark starts, so a second run is refused at once.
         OutputLock lock = local.isLocal() ? OutputLock.acquire(local, "sweep run " + specFile, breakLock) : null;
         SparkSession spark = null;
@@ -153,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
     /** Whether the output already holds this spec's finished sweep (a rerun only re-aggregates: nothing to estimate). */
     private static boolean complete(SweepSpec spec) {
         try {
-            Manifest m = new SweepOutput(new org.apache.hadoop.conf.Configuration(), spec.output()).manifest();
+            Manifest m = new SweepOutput(Sessions.hadoopConfiguration(), spec.output()).manifest();
             return m != null && m.completed() && m.specHash().equals(spec.hash());
         } catch (RuntimeException e) { // unreadable or remote without credentials yet: estimate as for a new run
             return false;
@@ -164,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
     private int interrupted(Interrupts interrupts, SweepSpec spec, SparkSession spark) {
         String done;
         try {
-            Configuration conf = spark != null ? spark.sparkContext().hadoopConfiguration() : new Configuration();
+            Configuration conf = spark != null ? spark.sparkContext().hadoopConfiguration() : Sessions.hadoopConfiguration();
             SweepOutput out = new SweepOutput(conf, spec.output());
             done = OutputStatus.of(out, spec, out.manifest()).describe();
         } catch (RuntimeException e) {

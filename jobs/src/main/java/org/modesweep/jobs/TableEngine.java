@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepOutput;
 import picocli.CommandLine.Option;
 
@@ -70,7 +71,7 @@ final class TableEngine {
 
     /** The output (or table) at {@code uri}; a local path that does not exist is refused here, with its name. */
     static SweepOutput output(String uri) {
-        SweepOutput out = new SweepOutput(new org.apache.hadoop.conf.Configuration(), uri);
+        SweepOutput out = new SweepOutput(Sessions.hadoopConfiguration(), uri);
         if (out.isLocal() && !Files.exists(Path.of(out.root().toUri()))) {
             throw new IllegalArgumentException(uri + ": no such file or folder");
         }

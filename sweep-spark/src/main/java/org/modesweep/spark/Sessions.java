@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -56,6 +57,20 @@ public final class Sessions {
             }
         }
         return b.getOrCreate();
+    }
+
+    /**
+     * The Hadoop configuration a session of this JVM would have, for touching an output before Spark
+     * starts (the lock, {@code repair}): Hadoop's defaults and the {@code spark.hadoop.*} system properties
+     * ({@code --conf} of spark-submit), as Spark copies them. The filesystem of a URI is cached for the
+     * JVM on first use, so it must be created with the same settings the session will use.
+     */
+    public static Configuration hadoopConfiguration() {
+        Configuration conf = new Configuration();
+        String prefix = "spark.hadoop.";
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+            .forEach(k -> conf.set(k.substring(prefix.length()), System.getProperty(k)));
+        return conf;
     }
 
     /**
