@@ -1,7 +1,6 @@
 package org.modesweep.jobs;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,8 +208,7 @@ final class BenchCommand implements Callable<Integer> {
             double startup = (System.nanoTime() - opening) / 1e9;
             try {
                 int cores = spark.sparkContext().defaultParallelism();
-                SweepRunner.Options quiet = new SweepRunner.Options(new PrintStream(PrintStream.nullOutputStream()), 0,
-                    Long.MAX_VALUE);
+                SweepRunner.Options quiet = SweepRunner.Options.quiet();
                 SweepRunner.Result cold = SweepRunner.run(spark, spec.withOutput(dir.resolve("cold").toString()), quiet);
                 SweepRunner.Result warm = SweepRunner.run(spark, spec.withOutput(dir.resolve("warm").toString()), quiet);
                 double ideal = cores * w1;

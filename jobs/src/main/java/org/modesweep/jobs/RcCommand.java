@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.modesweep.core.sweep.ThresholdSpec;
 import org.modesweep.spark.Aggregates;
 import org.modesweep.spark.ExistingSweep;
+import org.modesweep.spark.OutputLock;
 import org.modesweep.spark.Report;
+import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepAggregation;
+import org.modesweep.spark.SweepOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,9 +21,11 @@ import picocli.CommandLine.Parameters;
 /** {@code sweep rc PATH}: re-estimates R_c from the trajectories of a sweep, at other levels or with another method. */
 @Command(name = "rc", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Re-estimate R_c(d) from a sweep's trajectories (deduplicated on pointId) and print the table.",
-        "Defaults come from the sweep's spec.yaml; --save also rewrites probabilities/, rc/, summary.csv, plots/ and report.html (with Spark).",
+        "Defaults come from the sweep's spec.yaml; --save also rewrites probabilities/, rc/, summary.csv, plots/ and report.html (with Spark),",
+        "holding the output's lock as `sweep run` does.",
         "Without --save, a local output is counted by DuckDB inside this command; Spark counts larger or remote ones (--engine)."})
 final class RcCommand implements Callable<Integer> {
+    private static final String LOCK_COMMAND = "sweep rc --save";
 
     @Parameters(index = "0", paramLabel = "PATH", description = "A sweep folder (or its trajectories/).")
     String path;
@@ -33,12 +39,18 @@ final class RcCommand implements Callable<Integer> {
     Double confidence;
     @Option(names = "--save", description = "Write the result over probabilities/, rc/, summary.csv and plots/.")
     boolean save;
+    @Option(names = "--break-lock", description = "With --save: take over the output's lock if it is stale.")
+    boolean breakLock;
     @Mixin
     TableEngine engine;
 
     @Override
     public Integer call() {
-        try (ResultReader r = ResultReader.open(engine, path, "sweep rc", save)) {
+        // --save writes into the output, so it holds the output's lock; a local output's is taken before Spark
+        // starts (as `sweep run` does), so a running sweep refuses at once.
+        try (OutputLock local = save ? lockLocal() : null;
+             ResultReader r = ResultReader.open(engine, path, "sweep rc", save);
+             OutputLock remote = save && local == null ? OutputLock.acquire(r.output(), LOCK_COMMAND, breakLock) : null) {
             ExistingSweep sweep = r.sweep();
             ThresholdSpec t = threshold(sweep.spec().threshold());
             if (!sweep.status().complete()) {
@@ -59,6 +71,13 @@ final class RcCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The lock of a local output (null for a remote one: its file system is reached through Spark's configuration). */
+    private OutputLock lockLocal() {
+        Configuration conf = Sessions.hadoopConfiguration();
+        return new SweepOutput(conf, path).isLocal()
+            ? OutputLock.acquire(ExistingSweep.locate(conf, path), LOCK_COMMAND, breakLock) : null;
     }
 
     private ThresholdSpec threshold(ThresholdSpec t) {

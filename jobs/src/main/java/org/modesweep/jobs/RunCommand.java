@@ -103,16 +103,13 @@ final class RunCommand implements Callable<Integer> {
                     Plan.clock(plan.wallSeconds()), TextTable.cell(maxWallMinutes)));
             }
         }
-        if (secretFile != null) {
-            System.setProperty(Sessions.SECRET_FILE_PROPERTY, secretFile.toString());
-        }
         Interrupts interrupts = Interrupts.install();
         SweepOutput local = new SweepOutput(Sessions.hadoopConfiguration(), spec.output());
         // A local output is locked before Spark starts, so a second run is refused at once.
         OutputLock lock = local.isLocal() ? OutputLock.acquire(local, "sweep run " + specFile, breakLock) : null;
         SparkSession spark = null;
         try {
-            spark = Sessions.open("sweep " + spec.name(), master, spec.spark().master(), spec.spark().ui());
+            spark = Sessions.open("sweep " + spec.name(), master, spec.spark().master(), spec.spark().ui(), secretFile);
             SparkSession session = spark;
             interrupts.onSignal(() -> session.sparkContext().cancelAllJobs());
             SweepRunner.Options options = SweepRunner.Options.console().locked(lock).breakingStaleLock(breakLock)

@@ -55,7 +55,7 @@ class LocalTablesTest {
     static void runSweep() {
         spark = Sessions.open("look-test", "local[2]", null, false);
         spec = SpecParser.parse(SPEC, "look.yaml", false).withOutput(dir.resolve("out").toString());
-        SweepRunner.run(spark, spec, new SweepRunner.Options(new PrintStream(new ByteArrayOutputStream()), 0, 60_000));
+        SweepRunner.run(spark, spec, SweepRunner.Options.quiet());
         out = new SweepOutput(spark.sparkContext().hadoopConfiguration(), spec.output());
     }
 

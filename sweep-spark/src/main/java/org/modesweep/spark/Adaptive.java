@@ -2,7 +2,6 @@ package org.modesweep.spark;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,8 +57,12 @@ final class Adaptive {
         }
     }
 
-    static Outcome refine(SparkSession spark, SweepOutput output, SweepSpec spec, PointSpace space, int partitions,
-                          PrintStream out) {
+    /** The refinement step of a run, after the grid's chunks. */
+    static Outcome refine(SparkSession spark, RunPlan run, SweepListener listener) {
+        SweepOutput output = run.output();
+        SweepSpec spec = run.spec();
+        PointSpace space = run.space();
+        int partitions = run.partitions();
         ThresholdSpec t = spec.threshold();
         List<String> order = spec.setups().stream().map(SetupSpec::name).toList();
         Dataset<Row> all = TrajectoryRows.read(spark, output.uri(SweepOutput.TRAJECTORIES), true).cache();
@@ -72,9 +75,9 @@ final class Adaptive {
         long computed = 0;
         int rounds = 0;
         String stop = "maxRounds = " + t.maxRounds() + " reached";
-        out.printf(Locale.ROOT, "adaptive refinement: targetWidth %s, %d radii per round x %d seeds, at most %d rounds%s%n",
-            t.targetWidth(), t.radiiPerRound(), spec.grid().seeds(), t.maxRounds(),
-            t.budget() > 0 ? String.format(Locale.ROOT, ", budget %,d trajectories", t.budget()) : "");
+        listener.message(String.format(Locale.ROOT, "adaptive refinement: targetWidth %s, %d radii per round x %d seeds,"
+            + " at most %d rounds%s", t.targetWidth(), t.radiiPerRound(), spec.grid().seeds(), t.maxRounds(),
+            t.budget() > 0 ? String.format(Locale.ROOT, ", budget %,d trajectories", t.budget()) : ""));
         try {
             for (int r = 1; r <= t.maxRounds(); r++) {
                 List<Probability> probabilities = Aggregates.probabilities(all.filter(col("round").lt(r)),
@@ -84,7 +87,8 @@ final class Adaptive {
                 List<String> reseeded = new ArrayList<>();
                 Map<Group, TreeMap<Double, Integer>> plan = plan(probabilities, rc, t, spans, reseeded);
                 List<GridPoint> points = points(space, spec, plan);
-                out.printf(Locale.ROOT, "round %d (from rows of rounds < %d): %s%n", r, r, describe(rc, probabilities));
+                listener.message(String.format(Locale.ROOT, "round %d (from rows of rounds < %d): %s", r, r,
+                    describe(rc, probabilities)));
                 if (points.isEmpty()) {
                     stop = "every R_c interval is narrower than " + t.targetWidth() + " (or censored)";
                     break;
@@ -116,15 +120,15 @@ final class Adaptive {
                 if (!reseeded.isEmpty()) {
                     radii.append(" more seeds (no free radius left in the interval) for ").append(reseeded).append(';');
                 }
-                out.printf(Locale.ROOT, "  refined %d groups: %,d new points (%,d computed now, %,d had rows), "
-                    + "%,d trajectories in all;%s%n", plan.size(), points.size(), missing.size(),
-                    points.size() - missing.size(), used, radii);
+                listener.message(String.format(Locale.ROOT, "  refined %d groups: %,d new points (%,d computed now,"
+                    + " %,d had rows), %,d trajectories in all;%s", plan.size(), points.size(), missing.size(),
+                    points.size() - missing.size(), used, radii));
             }
         } finally {
             all.unpersist();
         }
-        out.printf(Locale.ROOT, "adaptive refinement stopped after %d rounds: %s; %,d refined points, %,d trajectories in all%n",
-            rounds, stop, refined, used);
+        listener.message(String.format(Locale.ROOT, "adaptive refinement stopped after %d rounds: %s; %,d refined points,"
+            + " %,d trajectories in all", rounds, stop, refined, used));
         return new Outcome(rounds, refined, computed, stop);
     }
 
@@ -189,7 +193,7 @@ final class Adaptive {
         TrajectoryRows table = TrajectoryRows.of(spec);
         JavaRDD<Row> rows = jsc.parallelize(missing, parts).map(p -> table.compute(space.value(), p, round));
         spark.sparkContext().setJobDescription("sweep " + spec.name() + " refinement round " + round);
-        SweepRunner.append(output, spec, spark.createDataFrame(rows, table.schema()), table);
+        Chunks.append(output, spec, spark.createDataFrame(rows, table.schema()), table);
     }
 
     private static String describe(List<RcRow> rc, List<Probability> probabilities) {

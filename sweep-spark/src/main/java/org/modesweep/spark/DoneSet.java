@@ -7,9 +7,9 @@ import java.util.BitSet;
 /**
  * Which positions of the balanced order already have a row: whole blocks of {@link #BLOCK}
  * positions (the usual case after an interrupted run) plus single positions in partly done blocks.
- * Small enough to ship with every task.
+ * Small enough to ship with every task. Opaque outside this package ({@link Resume#done}).
  */
-final class DoneSet implements Serializable {
+public final class DoneSet implements Serializable {
     static final int BLOCK = 1024;
     static final DoneSet NONE = new DoneSet(new BitSet(), new long[0], 0);
 
@@ -41,6 +41,15 @@ final class DoneSet implements Serializable {
 
     boolean blockFull(long position) {
         return fullBlocks.get(Math.toIntExact(position / BLOCK));
+    }
+
+    /** The first position from {@code position} on that is not done ({@code size} if none is below it). */
+    long nextMissing(long position, long size) {
+        long p = position;
+        while (p < size && isDone(p)) {
+            p = blockFull(p) ? (p / BLOCK + 1) * BLOCK : p + 1;
+        }
+        return p;
     }
 
     /** Done positions in {@code [start, end)}. */

@@ -31,8 +31,12 @@ public record ExistingSweep(SweepOutput output, SweepSpec spec, Manifest manifes
         return SpecParser.parse(out.read(SweepOutput.SPEC), out.path(SweepOutput.SPEC).toString(), true);
     }
 
-    /** The sweep folder at {@code path} or above one of its tables. */
-    static SweepOutput locate(Configuration conf, String path) {
+    /**
+     * The sweep folder at {@code path} or above one of its tables.
+     *
+     * @throws IllegalArgumentException if it is not a sweep output
+     */
+    public static SweepOutput locate(Configuration conf, String path) {
         SweepOutput out = new SweepOutput(conf, path);
         if (!out.exists(SweepOutput.SPEC)) {
             String name = out.root().getName();

@@ -22,7 +22,7 @@ import org.apache.hadoop.fs.Path;
  * heartbeat renewed every {@link #HEARTBEAT}. A lock whose owner is gone (its pid no longer runs on
  * this host) or whose heartbeat is older than {@link #STALE} is stale: reported, and broken only
  * when asked ({@code --break-lock}), since a driver on another host may be alive but slow.
- * Readers ({@code show}, {@code rc}, {@code plot}) take no lock.
+ * Readers ({@code show}, {@code rc} without {@code --save}, {@code plot}) take no lock.
  */
 public final class OutputLock implements AutoCloseable {
     public static final String FILE = ".sweep-lock.json";

@@ -20,6 +20,11 @@ public final class Sessions {
     }
 
     public static SparkSession open(String appName, String masterOption, String specMaster, boolean ui) {
+        return open(appName, masterOption, specMaster, ui, null);
+    }
+
+    /** A session whose cluster secret, if the master needs one, comes first from {@code secretFile} ({@code --secret-file}). */
+    public static SparkSession open(String appName, String masterOption, String specMaster, boolean ui, Path secretFile) {
         String master = masterOption != null ? masterOption
             : System.getProperty("spark.master") != null ? System.getProperty("spark.master")
             : specMaster != null ? specMaster : "local[*]";
@@ -43,7 +48,7 @@ public final class Sessions {
             }
         }
         if (!master.startsWith("local")) {
-            authenticate(b, master);
+            authenticate(b, master, secretFile);
             String options = System.getProperty("spark.executor.extraJavaOptions", "");
             if (!options.contains(COMPILE_HUGE_METHODS)) {
                 b.config("spark.executor.extraJavaOptions", (options + " " + COMPILE_HUGE_METHODS).trim());
@@ -84,8 +89,6 @@ public final class Sessions {
     public static final String SECRET_ENV = "MODESWEEP_SPARK_SECRET";
     /** Environment variable naming a file that holds the shared secret. */
     public static final String SECRET_FILE_ENV = "MODESWEEP_SPARK_SECRET_FILE";
-    /** System property naming the secret file ({@code sweep run --secret-file}); wins over the environment. */
-    public static final String SECRET_FILE_PROPERTY = "modesweep.secret.file";
 
     /**
      * The driver's bind host: {@code SPARK_LOCAL_IP} if set, else 127.0.0.1 for local masters, else
@@ -100,15 +103,16 @@ public final class Sessions {
     }
 
     /**
-     * Turns Spark authentication on for a cluster master. The secret comes from the file named by
-     * {@code --secret-file} / {@value #SECRET_FILE_ENV}, else from {@value #SECRET_ENV}, else from
-     * what spark-submit was given ({@code spark.authenticate.secret[.file]}); never from the spec.
-     * YARN and Kubernetes generate a per-application secret when none is given; a standalone
-     * cluster needs the one its master and workers were started with.
+     * Turns Spark authentication on for a cluster master. The secret comes from {@code secretFile}
+     * ({@code --secret-file}) or the file named by {@value #SECRET_FILE_ENV}, else from
+     * {@value #SECRET_ENV}, else from what spark-submit was given
+     * ({@code spark.authenticate.secret[.file]}); never from the spec. YARN and Kubernetes generate a
+     * per-application secret when none is given; a standalone cluster needs the one its master and
+     * workers were started with.
      */
-    static void authenticate(SparkSession.Builder b, String master) {
+    static void authenticate(SparkSession.Builder b, String master, Path secretFile) {
         b.config("spark.authenticate", true);
-        String secret = secret();
+        String secret = secret(secretFile);
         if (secret != null) {
             b.config("spark.authenticate.secret", secret);
         } else if (System.getProperty("spark.authenticate.secret") == null
@@ -119,12 +123,9 @@ public final class Sessions {
         }
     }
 
-    /** The shared secret from a file or the environment, or null. Never logged. */
-    static String secret() {
-        String file = System.getProperty(SECRET_FILE_PROPERTY);
-        if (file == null || file.isBlank()) {
-            file = System.getenv(SECRET_FILE_ENV);
-        }
+    /** The shared secret from {@code secretFile} if given, else from the environment (a file or the value), or null. Never logged. */
+    static String secret(Path secretFile) {
+        String file = secretFile != null ? secretFile.toString() : System.getenv(SECRET_FILE_ENV);
         if (file != null && !file.isBlank()) {
             try {
                 String s = Files.readString(Path.of(file.trim())).trim();

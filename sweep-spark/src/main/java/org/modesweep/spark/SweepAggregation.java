@@ -1,6 +1,5 @@
 package org.modesweep.spark;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,12 +92,5 @@ public final class SweepAggregation {
             m.put("radiiPerRound", t.radiiPerRound());
         }
         return m;
-    }
-
-    static void report(PrintStream out, Tables tables, SweepOutput output) {
-        if (tables.failed() > 0) {
-            out.printf("warning: %d trajectories FAILED; see: sweep show %s --where \"outcome = 'FAILED'\"%n",
-                tables.failed(), output.uri(SweepOutput.TRAJECTORIES));
-        }
     }
 }

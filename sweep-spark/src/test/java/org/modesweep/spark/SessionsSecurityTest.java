@@ -5,28 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shared secret comes from a file (or the environment), never from elsewhere. */
 class SessionsSecurityTest {
 
-    @AfterEach
-    void clear() {
-        System.clearProperty(Sessions.SECRET_FILE_PROPERTY);
-    }
-
     @Test
     void secretFromFile(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("secret");
         Files.writeString(f, "s3cr3t\n");
-        System.setProperty(Sessions.SECRET_FILE_PROPERTY, f.toString());
-        assertEquals("s3cr3t", Sessions.secret());
+        assertEquals("s3cr3t", Sessions.secret(f));
         Files.writeString(f, "  \n");
-        assertThrows(IllegalArgumentException.class, Sessions::secret);
-        System.setProperty(Sessions.SECRET_FILE_PROPERTY, dir.resolve("missing").toString());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, Sessions::secret);
+        assertThrows(IllegalArgumentException.class, () -> Sessions.secret(f));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> Sessions.secret(dir.resolve("missing")));
         assertEquals(false, e.getMessage().contains("s3cr3t"));
     }
 

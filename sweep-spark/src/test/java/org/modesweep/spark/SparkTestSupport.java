@@ -32,7 +32,7 @@ final class SparkTestSupport {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try {
-            return SweepRunner.run(spark, spec, new SweepRunner.Options(out, stopAfterChunks, 60_000));
+            return SweepRunner.run(spark, spec, new SweepRunner.Options(new ConsolePrinter(out), stopAfterChunks, 60_000));
         } finally {
             if (log != null) {
                 log[0] = bytes.toString(StandardCharsets.UTF_8);

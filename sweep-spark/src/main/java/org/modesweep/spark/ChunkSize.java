@@ -1,0 +1,37 @@
+package org.modesweep.spark;
+
+/**
+ * How many trajectories the next chunk computes: {@code spark.chunk} when the spec fixes it, else a
+ * first chunk of 8 tasks' worth and then chunks of about 20-120 s (a fifteenth of the estimated time
+ * left), so progress and resume stay fine-grained while a chunk's fixed cost (a Spark job, a Parquet
+ * writer per task, the commit: about 0.3 s on 2 cores) stays small.
+ */
+record ChunkSize(Integer fixed, int partitions, int cores) {
+
+    static ChunkSize of(RunPlan plan) {
+        return new ChunkSize(plan.spec().spark().chunk(), plan.partitions(), plan.cores());
+    }
+
+    long first() {
+        return fixed != null ? fixed : Math.max(8L * partitions, 16);
+    }
+
+    /**
+     * The size after chunk {@code number} computed {@code computed} trajectories in {@code seconds}
+     * of wall time and {@code coreSeconds} of summed trajectory time, with {@code left} still to compute.
+     */
+    long next(long current, int number, long computed, double seconds, double coreSeconds, long left) {
+        if (fixed != null || computed == 0) {
+            return current;
+        }
+        // The first chunk carries Spark's start-up: size the next from the measured core time instead.
+        double ideal = 0.8 * cores * computed / coreSeconds;
+        double rate = number == 1 ? Math.max(computed / seconds, ideal) : computed / seconds;
+        return adapt(rate, left, partitions);
+    }
+
+    static long adapt(double rate, long left, int partitions) {
+        double targetSeconds = Math.max(20, Math.min(120, left / rate / 15));
+        return Math.max(4L * partitions, Math.min(10_000_000L, Math.round(rate * targetSeconds)));
+    }
+}
