@@ -14,6 +14,8 @@ import org.modesweep.core.Flow;
 import org.modesweep.core.InitialCondition;
 import org.modesweep.core.Recorder;
 import org.modesweep.core.ReducedModel;
+import org.modesweep.core.Mixture;
+import org.modesweep.core.ReducedSetup;
 import org.modesweep.core.Setup;
 import org.modesweep.core.State;
 import org.modesweep.core.StochasticGradientDescent;
@@ -101,13 +103,13 @@ final class BenchCommand implements Callable<Integer> {
         return only == null || Arrays.asList(only).contains(workload);
     }
 
-    private static Setup flowSetup(String name, Weights weights) {
-        return new Setup(name, weights, new InitialCondition.Sphere(null), FLOW, Thresholds.DEFAULT, 0);
+    private static ReducedSetup flowSetup(String name, Weights weights) {
+        return new ReducedSetup(name, new Mixture(weights, new InitialCondition.Sphere(null), 0), FLOW, Thresholds.DEFAULT);
     }
 
     /** Trajectories per second on one thread; prints the line if {@code print}. */
     private double flow(String name, Weights weights, boolean print) throws IOException {
-        Setup setup = flowSetup(name, weights);
+        ReducedSetup setup = flowSetup(name, weights);
         for (int i = 0; i < warmup; i++) {
             Trajectory.run(setup, R, D, W_STAR, 1_000_000 + i, Recorder.NONE);
         }
@@ -119,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < seeds; i++) {
                 long t0 = System.nanoTime();
                 // the flow itself, whose trajectories have the starts writeStarts prints
-                runs[i] = FLOW.trajectory(setup, R, D, W_STAR, i, Recorder.NONE, ReducedModel.Expectations.TABLE);
+                runs[i] = setup.trajectory(R, D, W_STAR, i, Recorder.NONE, ReducedModel.Expectations.TABLE);
                 micros[i] = (System.nanoTime() - t0) / 1e3;
             }
             rates[pass] = seeds / ((System.nanoTime() - start) / 1e9);
@@ -179,9 +181,9 @@ final class BenchCommand implements Callable<Integer> {
             + " passes)%n", name, median(rates), engine.label(), d, batch, done, PASSES);
     }
 
-    private static Setup sgdSetup(double eta, int batch, double tMax, StochasticGradientDescent.Engine engine) {
-        return new Setup("W3", Weights.TRAINABLE, new InitialCondition.Sphere(null),
-            new StochasticGradientDescent(eta, batch, tMax, 1e-300, engine), Thresholds.DEFAULT, 0);
+    private static ReducedSetup sgdSetup(double eta, int batch, double tMax, StochasticGradientDescent.Engine engine) {
+        return new ReducedSetup("W3", new Mixture(Weights.TRAINABLE, new InitialCondition.Sphere(null), 0),
+            new StochasticGradientDescent(eta, batch, tMax, 1e-300, engine), Thresholds.DEFAULT);
     }
 
     /**

@@ -45,7 +45,7 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
             SetupSpec setup = spec.setups().get(s);
             long d = setup.dims(g).stream().max(Comparator.naturalOrder()).orElseThrow();
             List<Double> radii = g.R();
-            var start = setup.init().explicit() ? g.starts().get(0) : null;
+            var start = setup.explicitStarts() ? g.starts().get(0) : null;
             double wStar = g.wStar().get(0);
             space.run(space.point(-1, s, radii.get(radii.size() - 1), d, wStar, start, 0)); // JIT warm-up, untimed
             int runs = 0;

@@ -12,7 +12,8 @@ import org.modesweep.core.RealNvpDynamics;
 import org.modesweep.core.ReducedDynamics;
 import org.modesweep.core.ReducedModel;
 import org.modesweep.core.Recorder;
-import org.modesweep.core.Setup;
+import org.modesweep.core.Mixture;
+import org.modesweep.core.ReducedSetup;
 import org.modesweep.core.State;
 import org.modesweep.core.StochasticGradientDescent;
 import org.modesweep.core.Thresholds;
@@ -123,8 +124,8 @@ final class TrajectoryCommand implements Callable<Integer> {
             return trainFlow();
         }
         double every = this.every == null ? 1 : this.every;
-        Setup setup = setup(every);
-        ReducedModel model = new ReducedModel(setup.problem(R, d, wStar));
+        ReducedSetup setup = setup(every);
+        ReducedModel model = new ReducedModel(setup.mixture().problem(R, d, wStar));
         PrintWriter out = spec.commandLine().getOut();
         out.println("t,m1,m2,q11,q22,q12,w1,kl");
         Recorder csv = new Recorder() {
@@ -208,7 +209,7 @@ final class TrajectoryCommand implements Callable<Integer> {
      * dynamics, thresholds and {@code a0} are those of the core records, which spec setups are built
      * from too: their messages name the parameter, given here as its option.
      */
-    private Setup setup(double every) {
+    private ReducedSetup setup(double every) {
         positive("--R", R);
         if (d < 1) {
             throw bad("--d", "must be >= 1, got " + d);
@@ -222,8 +223,8 @@ final class TrajectoryCommand implements Callable<Integer> {
             default -> throw bad("--weights", "must be fixed or trainable, got '" + weights + "'");
         };
         try {
-            return new Setup("trajectory", w, initialCondition(), dynamicsOption(),
-                new Thresholds(weightEps, alignCos, klTol), a0);
+            return new ReducedSetup("trajectory", new Mixture(w, initialCondition(), a0), dynamicsOption(),
+                new Thresholds(weightEps, alignCos, klTol));
         } catch (IllegalArgumentException e) {
             throw asOption(e);
         }

@@ -15,8 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modesweep.core.Dynamics;
+import org.modesweep.core.Setup;
 import org.modesweep.core.Trajectory;
 import org.modesweep.core.sweep.DynamicsSpec;
+import org.modesweep.core.sweep.SetupSpec;
 
 /**
  * The one-way data flow of DESIGN.md, checked on the compiled classes: core knows nothing of Spark, Hadoop or the
@@ -62,8 +64,8 @@ class ArchitectureTest {
 
     @Test
     void nobodyAsksWhichDynamicsFamilyItIs() {
-        List<Class<?>> families = List.of(Dynamics.class, Trajectory.class, DynamicsSpec.class);
-        classes().should(new ArchCondition<JavaClass>("not test a dynamics, trajectory or dynamics block with instanceof") {
+        List<Class<?>> families = List.of(Dynamics.class, Trajectory.class, DynamicsSpec.class, Setup.class, SetupSpec.class);
+        classes().should(new ArchCondition<JavaClass>("not test a dynamics, trajectory, setup or their blocks with instanceof") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 c.getCodeUnits().stream().flatMap(u -> u.getInstanceofChecks().stream())

@@ -6,16 +6,9 @@ import org.modesweep.core.anneal.Anneal;
 /**
  * A training dynamics, one of two families: the reduced one ({@link ReducedDynamics}: flow, gd, sgd, THEORY.md §4)
  * trains the two-component mixture through its overlaps; {@link RealNvpDynamics} (§7) trains a normalizing flow.
- * Each family runs and classifies its own trajectories ({@link #trajectory}), so callers never ask which it is.
+ * Each family runs and classifies its own trajectories (through its {@link Setup}), so callers never ask which it is.
  */
-public sealed interface Dynamics permits ReducedDynamics, RealNvpDynamics {
-
-    /**
-     * Runs one trajectory, a pure function of (setup, {@code R}, {@code d}, {@code w*}, seed), and classifies it.
-     * {@code recorder} and {@code expectations} serve the reduced family's overlaps (a flow has none).
-     */
-    Trajectory trajectory(Setup setup, double R, long d, double wStar, long seed, Recorder recorder,
-                          ReducedModel.Expectations expectations);
+public sealed interface Dynamics extends java.io.Serializable permits ReducedDynamics, RealNvpDynamics {
 
     /** Training length: time for the reduced family, steps for realnvp. */
     double tMax();
@@ -33,9 +26,6 @@ public sealed interface Dynamics permits ReducedDynamics, RealNvpDynamics {
     default String costName() {
         return "steps";
     }
-
-    /** Whether it trains the mixture of THEORY.md §1, so that a setup's weights, init and {@code a0} apply. */
-    boolean trainsMixture();
 
     /**
      * Its own classification thresholds, recorded with its rows: realnvp's side-mass rule; empty for the reduced

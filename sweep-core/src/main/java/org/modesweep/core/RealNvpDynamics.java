@@ -33,7 +33,7 @@ import org.modesweep.core.realnvp.RealNvp;
 public record RealNvpDynamics(int layers, int width, double lr, int batch, int steps, int evalBatch,
                               double scaleBound, double coverTol, double collapseFrac, double initScale,
                               Anneal anneal)
-    implements Dynamics, java.io.Serializable {
+    implements Dynamics {
 
     public static final int DEFAULT_LAYERS = 4;
     public static final int DEFAULT_WIDTH = 16;
@@ -89,13 +89,6 @@ public record RealNvpDynamics(int layers, int width, double lr, int batch, int s
         return new RealNvpTrajectory(result, rule().classify(result.end(), result.error(), wStar));
     }
 
-    /** The setup's mixture parts do not apply, and there are no overlaps to record. */
-    @Override
-    public RealNvpTrajectory trajectory(Setup setup, double R, long d, double wStar, long seed, Recorder recorder,
-                                        ReducedModel.Expectations expectations) {
-        return trajectory(R, d, wStar, seed, FlowRecorder.NONE);
-    }
-
     @Override
     public Optional<SideMassRule> sideMassRule() {
         return Optional.of(rule());
@@ -103,11 +96,6 @@ public record RealNvpDynamics(int layers, int width, double lr, int batch, int s
 
     private SideMassRule rule() {
         return new SideMassRule(coverTol, collapseFrac);
-    }
-
-    @Override
-    public boolean trainsMixture() {
-        return false;
     }
 
     @Override

@@ -27,30 +27,25 @@ public sealed interface ReducedDynamics extends Dynamics permits Flow, GradientD
     }
 
     /**
-     * The seed feeds a splittable generator whose first child draws the start and whose second drives {@code sgd}
-     * noise, so a start does not depend on the dynamics it is run with.
+     * Trains {@code mixture} on the target {@code (R, d, w*)} and classifies its end by {@code thresholds}: a pure
+     * function of its arguments. The seed feeds a splittable generator whose first child draws the start and whose
+     * second drives {@code sgd} noise, so a start does not depend on the dynamics it is run with.
      */
-    @Override
-    default ReducedTrajectory trajectory(Setup setup, double R, long d, double wStar, long seed, Recorder recorder,
-                                         ReducedModel.Expectations expectations) {
-        Problem problem = setup.problem(R, d, wStar);
+    default ReducedTrajectory trajectory(Mixture mixture, Thresholds thresholds, double R, long d, double wStar,
+                                         long seed, Recorder recorder, ReducedModel.Expectations expectations) {
+        Problem problem = mixture.problem(R, d, wStar);
         ReducedModel model = new ReducedModel(problem, expectations);
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom initRng = root.split();
         SplittableRandom noise = root.split();
-        State drawn = setup.init().overlaps(problem, initRng);
+        State drawn = mixture.init().overlaps(problem, initRng);
         State start = new State(drawn.m1(), drawn.m2(), drawn.q11(), drawn.q22(), drawn.q12(),
-            model.initialLogit(setup.a0()));
-        Run run = run(model, start, setup.thresholds().alignCos(), noise, recorder);
+            model.initialLogit(mixture.a0()));
+        Run run = run(model, start, thresholds.alignCos(), noise, recorder);
         double kl = run.error() == null && run.end().isFinite() ? model.kl(run.end()) : Double.NaN;
         Classification classification =
-            Classification.of(run.end(), kl, run.converged(), run.error(), setup.thresholds(), coverageRule(), wStar);
+            Classification.of(run.end(), kl, run.converged(), run.error(), thresholds, coverageRule(), wStar);
         return new ReducedTrajectory(start, run, kl, classification);
-    }
-
-    @Override
-    default boolean trainsMixture() {
-        return true;
     }
 
     @Override

@@ -1,27 +1,30 @@
 package org.modesweep.core;
 
-import org.modesweep.core.math.Check;
+import java.util.Optional;
 
 /**
- * Everything about a trajectory except its grid coordinates {@code (R, d, w*)} and its seed:
- * weights mode, initialisation, dynamics, classification thresholds and the starting logit of
- * trainable weights ({@code a0}, 0 unless configured).
+ * Everything about a trajectory except its grid coordinates {@code (R, d, w*)} and its seed, one record per
+ * family: {@link ReducedSetup} (a mixture, its reduced dynamics and classification thresholds) or
+ * {@link RealNvpSetup} (a flow's training, which carries its own classifier).
  */
-public record Setup(String name, Weights weights, InitialCondition init, Dynamics dynamics,
-                    Thresholds thresholds, double a0) {
+public sealed interface Setup permits ReducedSetup, RealNvpSetup {
 
-    public Setup {
+    String name();
+
+    Dynamics dynamics();
+
+    /** The mixture it trains (weights mode, start, {@code a0}); empty for realnvp, which trains a flow. */
+    Optional<Mixture> trainedMixture();
+
+    /** Runs and classifies one trajectory; {@code recorder} and {@code expectations} serve the reduced family's overlaps. */
+    Trajectory trajectory(double R, long d, double wStar, long seed, Recorder recorder,
+                          ReducedModel.Expectations expectations);
+
+    /** A setup's name is never blank (it names a folder of results). */
+    static String checkName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a setup needs a name");
         }
-        Check.finite("a0", a0);
-        if (weights == Weights.FIXED && a0 != 0) {
-            throw new IllegalArgumentException("a0 (the starting weight logit) applies to trainable weights only, got " + a0
-                + " with fixed weights");
-        }
-    }
-
-    public Problem problem(double R, long d, double wStar) {
-        return new Problem(R, d, wStar, weights);
+        return name;
     }
 }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.modesweep.core.realnvp.FlowMeasure;
 
 /**
- * One trajectory, run and classified by its family ({@link Dynamics#trajectory}): a pure function of (setup,
+ * One trajectory, run and classified by its family ({@link Setup#trajectory}): a pure function of (setup,
  * {@code R}, {@code d}, {@code w*}, seed). What every family reports is here; what only one has comes as an
  * {@link Optional}, empty for the others.
  */
@@ -17,7 +17,7 @@ public sealed interface Trajectory permits ReducedTrajectory, RealNvpTrajectory 
     /** {@link #run(Setup, double, long, double, long, Recorder)} with the Gaussian expectations from {@code expectations}. */
     static Trajectory run(Setup setup, double R, long d, double wStar, long seed, Recorder recorder,
                           ReducedModel.Expectations expectations) {
-        return setup.dynamics().trajectory(setup, R, d, wStar, seed, recorder, expectations);
+        return setup.trajectory(R, d, wStar, seed, recorder, expectations);
     }
 
     Classification classification();

@@ -83,8 +83,8 @@ class ClassificationTest {
     /** End to end: fixed-weight SGD at d = 1000, B = 100 sits on the right modes with a KL floor and reads COVERAGE. */
     @Test
     void sgdOnTheRightModesCoversDespiteItsKlFloor() {
-        Setup setup = new Setup("s", Weights.FIXED, new InitialCondition.Sphere(null),
-            new StochasticGradientDescent(0.05, 100, 100, 1e-8), TH, 0);
+        Setup setup = new ReducedSetup("s", new Mixture(Weights.FIXED, new InitialCondition.Sphere(null), 0),
+            new StochasticGradientDescent(0.05, 100, 100, 1e-8), TH);
         Trajectory t = Trajectory.run(setup, 2.0, 1000, W_STAR, 0, Recorder.NONE);
         State end = t.overlaps().orElseThrow().end();
         assertTrue(t.kl() > 10 * TH.klTol(), "KL floor " + t.kl());

@@ -103,10 +103,9 @@ class DynamicsTest {
 
     @Test
     void flowAndLargeBatchSgdFromTheSameSeedEndAlike() {
-        Setup flow = new Setup("f", Weights.FIXED, new InitialCondition.Sphere(null), new Flow(40, 1e-9, 1e-8),
-            Thresholds.DEFAULT, 0);
-        Setup sgd = new Setup("s", Weights.FIXED, new InitialCondition.Sphere(null),
-            new StochasticGradientDescent(0.02, 1000, 40, 1e-8), Thresholds.DEFAULT, 0);
+        Mixture fixed = new Mixture(Weights.FIXED, new InitialCondition.Sphere(null), 0);
+        Setup flow = new ReducedSetup("f", fixed, new Flow(40, 1e-9, 1e-8), Thresholds.DEFAULT);
+        Setup sgd = new ReducedSetup("s", fixed, new StochasticGradientDescent(0.02, 1000, 40, 1e-8), Thresholds.DEFAULT);
         for (long seed : new long[] {2, 5}) {
             Trajectory a = Trajectory.run(flow, 2.5, 10, W_STAR, seed, Recorder.NONE);
             Trajectory b = Trajectory.run(sgd, 2.5, 10, W_STAR, seed, Recorder.NONE);
@@ -151,8 +150,8 @@ class DynamicsTest {
 
     @Test
     void trajectoriesAreReproducibleFromTheirSeed() {
-        Setup setup = new Setup("s", Weights.TRAINABLE, new InitialCondition.Gaussian(1),
-            new StochasticGradientDescent(0.05, 50, 5, 1e-8), Thresholds.DEFAULT, 0);
+        Setup setup = new ReducedSetup("s", new Mixture(Weights.TRAINABLE, new InitialCondition.Gaussian(1), 0),
+            new StochasticGradientDescent(0.05, 50, 5, 1e-8), Thresholds.DEFAULT);
         Trajectory a = Trajectory.run(setup, 1.9, 10, W_STAR, 42, Recorder.NONE);
         Trajectory b = Trajectory.run(setup, 1.9, 10, W_STAR, 42, Recorder.NONE);
         Trajectory c = Trajectory.run(setup, 1.9, 10, W_STAR, 43, Recorder.NONE);

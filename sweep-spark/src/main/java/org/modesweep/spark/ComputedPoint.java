@@ -2,6 +2,7 @@ package org.modesweep.spark;
 
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import org.modesweep.core.Mixture;
 import org.modesweep.core.Overlaps;
 import org.modesweep.core.Setup;
 import org.modesweep.core.SideMassRule;
@@ -27,9 +28,9 @@ public record ComputedPoint(SweepSpec spec, GridPoint point, Setup setup, Trajec
         return trajectory == null;
     }
 
-    /** A column of the setup's mixture (init, weights, {@code a0}): null without a setup or when its dynamics trains none. */
-    public <T> T mixtureSetup(Function<Setup, T> f) {
-        return setup == null || !setup.dynamics().trainsMixture() ? null : f.apply(setup);
+    /** A column of the setup's mixture (init, weights, {@code a0}): null without a setup or when its family trains none. */
+    public <T> T mixture(Function<Mixture, T> f) {
+        return setup == null ? null : setup.trainedMixture().map(f).orElse(null);
     }
 
     /** A threshold of the setup's side-mass rule: null without a setup or for a family classified otherwise. */

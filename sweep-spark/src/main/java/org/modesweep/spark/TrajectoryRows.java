@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.modesweep.core.Engine;
+import org.modesweep.core.Mixture;
 import org.modesweep.core.Outcome;
 import org.modesweep.core.Overlaps;
 import org.modesweep.core.Recorder;
@@ -86,15 +87,15 @@ public final class TrajectoryRows implements Serializable {
         col("startS", DoubleType, true, "1", "explicit start: cosine between mu1 and mu2 (null for random starts)", false,
             c -> c.point().start() == null ? null : c.point().start().s()),
         col("init", StringType, true, "", "initialisation scheme, canonical description (null for realnvp)", false,
-            c -> c.mixtureSetup(x -> x.init().describe())),
+            c -> c.mixture(x -> x.init().describe())),
         col("dynamics", StringType, true, "", "training dynamics, canonical description", false,
             c -> c.setup() == null ? null : c.setup().dynamics().describe()),
         col("dynamicsType", StringType, true, "", "training dynamics: flow, gd, sgd, reduced-sgd, realnvp, ...", false,
             c -> c.setup() == null ? null : c.setup().dynamics().type()),
         col("weights", StringType, true, "", "mixture weights: fixed or trainable (null for realnvp)", false,
-            c -> c.mixtureSetup(x -> x.weights().label())),
+            c -> c.mixture(x -> x.weights().label())),
         col("a0", DoubleType, true, "1", "initial weight logit offset of the setup (null for realnvp)", false,
-            c -> c.mixtureSetup(Setup::a0)),
+            c -> c.mixture(Mixture::a0)),
         col("schedule", StringType, false, "", "annealing schedule (THEORY 9): none, linear or geometric", false,
             c -> c.anneal().schedule().label()),
         col("beta0", DoubleType, false, "1", "annealing: initial inverse temperature (1 without annealing)", false,

@@ -113,7 +113,7 @@ class SweepIntegrationTest extends LocalSparkTest {
                 List.of(r.getAs("m1"), r.getAs("m2"), r.getAs("q11"), r.getAs("q22"), r.getAs("q12"), r.getAs("a"),
                     r.getAs("w1"), r.getAs("w2")), where);
             assertEquals(setup.dynamics().describe(), r.getAs("dynamics"));
-            assertEquals(setup.init().describe(), r.getAs("init"));
+            assertEquals(setup.trainedMixture().orElseThrow().init().describe(), r.getAs("init"));
             assertEquals(spec.classify().alignCos(), r.<Double>getAs("alignCos"));
             assertEquals(0, r.<Integer>getAs("round"));
             assertNull(r.getAs("error"), where);

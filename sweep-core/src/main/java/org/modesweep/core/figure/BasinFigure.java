@@ -68,7 +68,7 @@ public final class BasinFigure {
                     TreeMap::new, Collectors.counting()));
                 notes.add(String.format("black lines: basin boundaries; paths: (m1(t), m2(t)) of %d runs of %s, %s in d = %d",
                     tracks.size(), String.join(", ", overlays.stream().map(Captions::setup).toList()),
-                    Captions.init(overlays.get(0).init()), first.d()));
+                    Captions.init(overlays.get(0)), first.d()));
                 notes.add(String.format("paths end %s; they are projections (their cosine s of μ1, μ2 need not stay %s)",
                     String.join(", ", ends.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()),
                     Captions.num(first.startS())));

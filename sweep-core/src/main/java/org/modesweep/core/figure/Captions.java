@@ -16,7 +16,14 @@ final class Captions {
         return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
-    static String init(InitSpec i) {
+    /** How a setup starts: its mixture's means, or a flow's identity or perturbed start. */
+    static String init(SetupSpec s) {
+        return s.trainedMixture().map(m -> init(m.init())).orElseGet(() -> s.dynamics().realnvp()
+            .filter(n -> n.initScale() > 0).map(n -> "flow starts perturbed by ±" + num(n.initScale()))
+            .orElse("flow starts at q = N(0, I)"));
+    }
+
+    private static String init(InitSpec i) {
         return switch (i.type()) {
             case "sphere" -> i.r0() == null ? "sphere(R) starts" : "sphere(r0 = " + num(i.r0()) + ") starts";
             case "gaussian" -> "gaussian(σ0 = " + num(i.sigma0()) + ") starts";
@@ -24,9 +31,10 @@ final class Captions {
         };
     }
 
+    /** A mixture's weights mode; a realnvp setup trains a flow, which has none. */
     static String weights(SetupSpec s) {
-        return s.weights() == Weights.FIXED ? "fixed weights" : "trainable weights"
-            + (s.a0() == 0 ? "" : " (a0 = " + num(s.a0()) + ")");
+        return s.trainedMixture().map(m -> m.weights() == Weights.FIXED ? "fixed weights" : "trainable weights"
+            + (m.a0() == 0 ? "" : " (a0 = " + num(m.a0()) + ")")).orElse("a RealNVP flow (no mixture weights)");
     }
 
     /** e.g. {@code sgd-sphere = sgd (η = 0.05, B = 1000, tMax = 200)}. */

@@ -75,7 +75,7 @@ public final class CollapseFigure {
             List<String> notes = List.of(String.format("R = %s, w* = %s, %s; bars: %d%% Wilson intervals; "
                     + "collapse = MEAN_ALIGNMENT or VANISHING_WEIGHT; setups dodged sideways at each d", Captions.num(any.R()),
                 Captions.num(any.wStar()),
-                Captions.init(setups.get(0).init()), Math.round(100 * confidence)));
+                Captions.init(setups.get(0)), Math.round(100 * confidence)));
             String base = "collapse-vs-d-R" + key;
             Plots.lines(folder.resolve(base), "P(collapse) against d at R = " + Captions.num(any.R()), notes,
                 "d (dimension)", "P(collapse)", curves, true, List.of());

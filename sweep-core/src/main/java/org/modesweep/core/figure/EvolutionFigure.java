@@ -147,7 +147,7 @@ public final class EvolutionFigure {
             }
             List<String> notes = List.of(
                 String.format("d = %d, w* = %s, %s, %s; a panel per behaviour: its seed of median plateau time", g.d(), Captions.num(g.wStar()), Captions.weights(lead),
-                    Captions.init(lead.init())),
+                    Captions.init(lead)),
                 String.format("solid: %s; dashed (darker): %s, same start", Captions.setup(lead),
                     String.join(", ", setups.subList(1, setups.size()).stream().map(Captions::setup).toList())),
                 String.format("m_k = μk·μ*/R² (+1: on the heavy mode +μ*), w1 = weight of component 1; "

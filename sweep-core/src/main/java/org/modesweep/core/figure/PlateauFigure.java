@@ -90,7 +90,7 @@ public final class PlateauFigure {
             List<String> notes = new ArrayList<>();
             notes.add(String.format("d = %d, w* = %s, %s; %s", any.d(), Captions.num(any.wStar()),
                 Captions.weights(setups.get(0)), String.join("; ", setups.stream()
-                    .map(s -> Captions.setup(s) + ", " + Captions.init(s.init())).toList())));
+                    .map(s -> Captions.setup(s) + ", " + Captions.init(s)).toList())));
             notes.add(String.format("plateau time = total time with both m_k = μk·μ*/R² of one sign and |m_k| > %s "
                 + "(quasi-collapse when it ends);", Captions.num(alignCos)));
             notes.add("runs that end on the plateau (collapsed, or cut at tMax) count as longer than any τ: "

@@ -10,7 +10,8 @@ import org.modesweep.core.anneal.Anneal;
 
 /**
  * The {@code dynamics} block of a setup, resolved with its defaults: one family's block,
- * {@link ReducedDynamicsSpec} ({@code flow}, {@code gd}, {@code sgd}) or {@link RealNvpDynamicsSpec}.
+ * {@link ReducedDynamicsSpec} ({@code flow}, {@code gd}, {@code sgd}) or {@link RealNvpDynamicsSpec}, each holding
+ * its built core dynamics.
  */
 public sealed interface DynamicsSpec extends Serializable permits ReducedDynamicsSpec, RealNvpDynamicsSpec {
 

@@ -29,7 +29,7 @@ public record GridSpec(List<Double> R, List<Long> d, List<Double> wStar, int see
 
     /** Starts per (R, d, wStar) point of a setup: the explicit starts, or 1 for a random-start setup. */
     public int startCount(SetupSpec setup) {
-        return explicit() && setup.init().explicit() ? starts.size() : 1;
+        return explicit() && setup.explicitStarts() ? starts.size() : 1;
     }
 
     /** Seeds per start of a setup: its own {@code seeds}, else the grid's. */

@@ -85,7 +85,7 @@ public final class PointSpace implements Serializable {
         long d = spec.setups().get(setupIndex).dims(g).get((int) digit[0]);
         double wStar = g.wStar().get((int) digit[1]);
         double R = g.R().get((int) digit[2]);
-        StartCosines start = spec.setups().get(setupIndex).init().explicit() ? g.starts().get((int) digit[3]) : null;
+        StartCosines start = spec.setups().get(setupIndex).explicitStarts() ? g.starts().get((int) digit[3]) : null;
         int seedIndex = (int) digit[4];
         return point(index, setupIndex, R, d, wStar, start, seedIndex);
     }

@@ -12,79 +12,122 @@ import org.modesweep.core.StochasticGradientDescent;
 import org.modesweep.core.anneal.Anneal;
 
 /**
- * A {@code dynamics} block of the reduced family: {@code type} is {@code flow}, {@code gd} or {@code sgd};
- * {@code rtol} applies to {@code flow} only, {@code eta} to {@code gd} and {@code sgd}, {@code batch} and
- * {@code engine} to {@code sgd} (null where they do not apply).
+ * A {@code dynamics} block of the reduced family, one record per type ({@link FlowSpec}, {@link GdSpec},
+ * {@link SgdSpec}), each holding its built core dynamics, so it has exactly the keys of its type.
  */
-public record ReducedDynamicsSpec(String type, double tMax, Double rtol, double tol, Double eta, Integer batch,
-                                  StochasticGradientDescent.Engine engine, Anneal anneal) implements DynamicsSpec {
+public sealed interface ReducedDynamicsSpec extends DynamicsSpec {
 
     @Override
-    public ReducedDynamics build() {
-        return switch (type) {
-            case "flow" -> new Flow(tMax, rtol, tol, anneal);
-            case "gd" -> new GradientDescent(eta, tMax, tol, anneal);
-            case "sgd" -> new StochasticGradientDescent(eta, batch, tMax, tol, engine, anneal);
-            default -> throw new IllegalArgumentException("unknown dynamics type '" + type + "'");
-        };
+    ReducedDynamics build();
+
+    @Override
+    default String type() {
+        return build().type();
     }
 
     @Override
-    public Optional<RealNvpDynamics> realnvp() {
+    default double tMax() {
+        return build().tMax();
+    }
+
+    @Override
+    default Anneal anneal() {
+        return build().anneal();
+    }
+
+    @Override
+    default Optional<RealNvpDynamics> realnvp() {
         return Optional.empty();
     }
 
-    @Override
-    public String caption(DoubleFunction<String> num) {
-        StringBuilder b = new StringBuilder(type).append(" (");
-        if (eta != null) {
-            b.append("η = ").append(num.apply(eta)).append(", ");
-        }
-        if (batch != null) {
-            b.append("B = ").append(batch).append(", ");
-        }
-        return b.append("tMax = ").append(num.apply(tMax)).append(')').toString();
+    /** The type's own keys besides {@code tMax}, in the order the resolved spec writes them. */
+    Map<String, Object> keys();
+
+    /** The keys in the canonical text (all of them unless a type keeps a default out, for older hashes). */
+    default Map<String, Object> canonicalKeys() {
+        return keys();
     }
 
     @Override
-    public Map<String, Object> toYaml() {
+    default String caption(DoubleFunction<String> num) {
+        Map<String, Object> k = keys();
+        return type() + " (" + (k.containsKey("eta") ? "η = " + num.apply((Double) k.get("eta")) + ", " : "")
+            + (k.containsKey("batch") ? "B = " + k.get("batch") + ", " : "") + "tMax = " + num.apply(tMax()) + ")";
+    }
+
+    @Override
+    default Map<String, Object> toYaml() {
         Map<String, Object> dyn = new LinkedHashMap<>();
-        dyn.put("type", type);
-        dyn.put("tMax", tMax);
-        if (rtol != null) {
-            dyn.put("rtol", rtol);
-        }
-        dyn.put("tol", tol);
-        if (eta != null) {
-            dyn.put("eta", eta);
-        }
-        if (batch != null) {
-            dyn.put("batch", batch);
-        }
-        if (engine != null) {
-            dyn.put("engine", engine.label());
-        }
-        AnnealKeys.putYaml(dyn, anneal);
+        dyn.put("type", type());
+        dyn.put("tMax", tMax());
+        dyn.putAll(keys());
+        AnnealKeys.putYaml(dyn, anneal());
         return dyn;
     }
 
     @Override
-    public String canonical() {
-        StringBuilder b = new StringBuilder(type).append("(tMax=").append(Canonical.num(tMax));
-        if (rtol != null) {
-            b.append(",rtol=").append(Canonical.num(rtol));
+    default String canonical() {
+        StringBuilder b = new StringBuilder(type()).append("(tMax=").append(Canonical.num(tMax()));
+        canonicalKeys().forEach((k, v) -> b.append(',').append(k).append('=')
+            .append(v instanceof Double x ? Canonical.num(x) : v));
+        return b.append(AnnealKeys.canonical(anneal())).append(')').toString();
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
-        b.append(",tol=").append(Canonical.num(tol));
-        if (eta != null) {
-            b.append(",eta=").append(Canonical.num(eta));
+        return m;
+    }
+
+    /** A {@code flow} block. */
+    record FlowSpec(Flow dynamics) implements ReducedDynamicsSpec {
+        @Override
+        public Flow build() {
+            return dynamics;
         }
-        if (batch != null) {
-            b.append(",batch=").append(batch);
+
+        @Override
+        public Map<String, Object> keys() {
+            return ordered("rtol", dynamics.rtol(), "tol", dynamics.convergenceTol());
         }
-        // only for reduced, so results computed before engines existed (vectors) keep their hashes under engine: vectors
-        if (engine == StochasticGradientDescent.Engine.REDUCED) {
-            b.append(",engine=reduced");
+    }
+
+    /** A {@code gd} block. */
+    record GdSpec(GradientDescent dynamics) implements ReducedDynamicsSpec {
+        @Override
+        public GradientDescent build() {
+            return dynamics;
         }
-        return b.append(AnnealKeys.canonical(anneal)).append(')').toString();
+
+        @Override
+        public Map<String, Object> keys() {
+            return ordered("tol", dynamics.convergenceTol(), "eta", dynamics.eta());
+        }
+    }
+
+    /** An {@code sgd} block. */
+    record SgdSpec(StochasticGradientDescent dynamics) implements ReducedDynamicsSpec {
+        @Override
+        public StochasticGradientDescent build() {
+            return dynamics;
+        }
+
+        @Override
+        public Map<String, Object> keys() {
+            return ordered("tol", dynamics.convergenceTol(), "eta", dynamics.eta(), "batch", dynamics.batch(),
+                "engine", dynamics.engine().label());
+        }
+
+        /** The engine only when reduced, so results computed before engines existed (vectors) keep their hashes. */
+        @Override
+        public Map<String, Object> canonicalKeys() {
+            Map<String, Object> k = keys();
+            if (dynamics.engine() == StochasticGradientDescent.Engine.VECTORS) {
+                k.remove("engine");
+            }
+            return k;
+        }
     }
 }

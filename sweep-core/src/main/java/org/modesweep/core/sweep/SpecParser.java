@@ -19,6 +19,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.Dynamics;
+import org.modesweep.core.Flow;
+import org.modesweep.core.GradientDescent;
 import org.modesweep.core.InitialCondition;
 import org.modesweep.core.Problem;
 import org.modesweep.core.RealNvpDynamics;
@@ -324,11 +326,11 @@ public final class SpecParser {
                 }
             }
             case "basins" -> {
-                if (!byName.get(names.get(0)).init().explicit() || grid == null || !grid.explicit()) {
+                if (!byName.get(names.get(0)).explicitStarts() || grid == null || !grid.explicit()) {
                     return "basins needs first an explicit-start setup (its outcome map), got '" + names.get(0) + "'";
                 }
                 for (String n : names.subList(1, names.size())) {
-                    if (byName.get(n).init().explicit()) {
+                    if (byName.get(n).explicitStarts()) {
                         return "basins overlays random-start setups after the first, but '" + n + "' has explicit starts";
                     }
                 }
@@ -675,14 +677,14 @@ public final class SpecParser {
                 + "' is not a valid setup name (letters, digits, '.', '_', '-'; it names a folder)");
             name = null;
         }
-        DynamicsSpec dynamics = dynamics(m.get("dynamics"), key, node);
+        DynamicsBlock dynamics = dynamics(m.get("dynamics"), key, node);
         Long seeds = integer(m, "seeds", key, 1, Integer.MAX_VALUE, null);
         List<Long> d = m.containsKey("d") ? longAxis(m, "d", key, node) : null;
         boolean badExtent = (seeds == null && m.containsKey("seeds") && !isNull(value(m, "seeds")))
             || (m.containsKey("d") && d == null);
         Extent extent = new Extent(seeds == null ? null : seeds.intValue(), d);
         if (declaresRealnvp(m.get("dynamics"))) {
-            SetupSpec flow = realnvpSetup(m, key, name, dynamics, extent);
+            SetupSpec flow = realnvpSetup(m, key, name, dynamics == null ? null : dynamics.realnvp, extent);
             return badExtent ? null : flow;
         }
         Weights weights = null;
@@ -707,7 +709,8 @@ public final class SpecParser {
         if (name == null || weights == null || dynamics == null || init == null || a0 == null || badExtent) {
             return null;
         }
-        return new SetupSpec(name, weights, dynamics, init, a0, extent.seeds(), extent.d());
+        return new SetupSpec.ReducedSetupSpec(name, new MixtureSpec(weights, init, a0), dynamics.reduced, extent.seeds(),
+            extent.d());
     }
 
     /** A setup's own seeds and dimensions (null: the grid's). */
@@ -724,7 +727,7 @@ public final class SpecParser {
     }
 
     /** A realnvp setup: the flow has no mixture weights and no mixture start, so those keys are errors. */
-    private SetupSpec realnvpSetup(Map<String, NodeTuple> m, String key, String name, DynamicsSpec dynamics,
+    private SetupSpec realnvpSetup(Map<String, NodeTuple> m, String key, String name, RealNvpDynamicsSpec dynamics,
                                    Extent extent) {
         boolean ok = name != null && dynamics != null;
         for (String k : List.of("weights", "init", "a0")) {
@@ -734,11 +737,14 @@ public final class SpecParser {
                 ok = false;
             }
         }
-        return ok ? new SetupSpec(name, null, dynamics, new InitSpec("sphere", null, null), 0, extent.seeds(), extent.d())
-            : null;
+        return ok ? new SetupSpec.RealNvpSetupSpec(name, dynamics, extent.seeds(), extent.d(), List.of()) : null;
     }
 
-    private DynamicsSpec dynamics(NodeTuple entry, String setupKey, Node setupNode) {
+    /** A valid {@code dynamics} block: one of its family's specs (the other null). */
+    private record DynamicsBlock(ReducedDynamicsSpec reduced, RealNvpDynamicsSpec realnvp) {
+    }
+
+    private DynamicsBlock dynamics(NodeTuple entry, String setupKey, Node setupNode) {
         String key = setupKey + ".dynamics";
         if (entry == null || isNull(entry.getValueNode())) {
             error(key, setupNode, "missing: give at least {type: flow|gd|sgd, tMax: ...} or {type: realnvp, steps: ...}");
@@ -764,7 +770,8 @@ public final class SpecParser {
         checkKeys(m, key, allowed, " for " + type + " dynamics");
         AnnealBlock anneal = anneal(m, key);
         if (type.equals("realnvp")) {
-            return realnvp(m, key, node, anneal);
+            RealNvpDynamicsSpec realnvp = realnvp(m, key, node, anneal);
+            return realnvp == null ? null : new DynamicsBlock(null, realnvp);
         }
         Double tMax = required(m, "tMax", key, node, "the time horizon of every run");
         if (tMax != null && tMax <= 0) {
@@ -808,14 +815,17 @@ public final class SpecParser {
         if (!ok) {
             return null;
         }
-        DynamicsSpec spec = new ReducedDynamicsSpec(type, tMax, rtol, tol, eta, batch, engine, anneal.value());
+        Anneal schedule = anneal.value();
         try {
-            spec.build();
+            return new DynamicsBlock(switch (type) {
+                case "flow" -> new ReducedDynamicsSpec.FlowSpec(new Flow(tMax, rtol, tol, schedule));
+                case "gd" -> new ReducedDynamicsSpec.GdSpec(new GradientDescent(eta, tMax, tol, schedule));
+                default -> new ReducedDynamicsSpec.SgdSpec(new StochasticGradientDescent(eta, batch, tMax, tol, engine, schedule));
+            }, null);
         } catch (IllegalArgumentException e) {
             error(key, node, e.getMessage());
             return null;
         }
-        return spec;
     }
 
     /** The {@code engine} of sgd dynamics: {@code reduced} (the default) or {@code vectors}. */
@@ -836,7 +846,7 @@ public final class SpecParser {
         }
     }
 
-    private DynamicsSpec realnvp(Map<String, NodeTuple> m, String key, Node node, AnnealBlock anneal) {
+    private RealNvpDynamicsSpec realnvp(Map<String, NodeTuple> m, String key, Node node, AnnealBlock anneal) {
         Long steps = null;
         if (!m.containsKey("steps")) {
             error(key + ".steps", node, "missing: the number of training steps of every run");
@@ -1051,9 +1061,9 @@ public final class SpecParser {
         }
         if (setups != null) {
             for (int i = 0; i < setups.size(); i++) {
-                boolean explicitInit = setups.get(i).init().explicit();
+                boolean explicitInit = setups.get(i).explicitStarts();
                 DynamicsSpec dynamics = setups.get(i).dynamics();
-                if (!dynamics.build().trainsMixture()) {
+                if (setups.get(i).trainedMixture().isEmpty()) {
                     if (explicitAxes) {
                         error("setups[" + i + "].dynamics.type", keyNode(m, "m1") != null ? keyNode(m, "m1") : node,
                             "setup '" + setups.get(i).name() + "' uses " + dynamics.type() + ", which has no mixture start "
@@ -1064,7 +1074,7 @@ public final class SpecParser {
                         + "which are missing (line of grid shown)");
                 }
             }
-            if (explicitAxes && setups.stream().noneMatch(x -> x.init().explicit())) {
+            if (explicitAxes && setups.stream().noneMatch(SetupSpec::explicitStarts)) {
                 error("grid.m1", keyNode(m, "m1") != null ? keyNode(m, "m1") : node, "the grid has explicit m1, m2, s "
                     + "axes, but no setup has init {type: explicit} to use them");
             }

@@ -162,7 +162,7 @@ class PointSpaceTest {
             GridPoint g = s.point(i);
             assertTrue(ids.add(g.pointId()));
             assertEquals(new org.modesweep.core.InitialCondition.Explicit(g.start().m1(), g.start().m2(), g.start().s(), 1.0),
-                s.setup(g).init());
+                s.setup(g).trainedMixture().orElseThrow().init());
         }
     }
 

@@ -19,8 +19,8 @@ class SgdEngineSpecTest {
         return SpecParserTest.with(SGD, "dynamics: {type: sgd, eta: 0.05, batch: 100, tMax: 50" + engine + "}");
     }
 
-    private static ReducedDynamicsSpec sgdOf(SweepSpec s) {
-        return (ReducedDynamicsSpec) s.setups().get(1).dynamics();
+    private static ReducedDynamicsSpec.SgdSpec sgdOf(SweepSpec s) {
+        return (ReducedDynamicsSpec.SgdSpec) s.setups().get(1).dynamics();
     }
 
     @Test
@@ -51,7 +51,7 @@ class SgdEngineSpecTest {
         SweepSpec vectors = SpecParser.parse(spec(", engine: vectors"), "conf/x.yaml", false);
         SweepSpec back = SpecParser.parse(vectors.toYaml(), "conf/x.yaml", false);
         assertEquals(vectors.hash(), back.hash());
-        assertEquals(Engine.VECTORS, sgdOf(back).engine());
+        assertEquals(Engine.VECTORS, sgdOf(back).build().engine());
     }
 
     @Test

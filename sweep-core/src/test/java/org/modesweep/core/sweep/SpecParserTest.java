@@ -62,12 +62,12 @@ class SpecParserTest {
         assertEquals(List.of(10L, 1000L), s.grid().d());
         assertEquals(2 * 9 * 2 * 5, s.trajectories());
         SetupSpec flow = s.setups().get(0);
-        assertEquals(Weights.FIXED, flow.weights());
+        assertEquals(Weights.FIXED, flow.trainedMixture().orElseThrow().weights());
         assertEquals(new Flow(400, 1e-9, 1e-8), flow.dynamics().build());
-        assertEquals(new InitialCondition.Sphere(null), flow.init().build(null));
+        assertEquals(new InitialCondition.Sphere(null), flow.trainedMixture().orElseThrow().init().build(null));
         SetupSpec sgd = s.setups().get(1);
         assertEquals(new StochasticGradientDescent(0.05, 100, 50, 1e-8), sgd.dynamics().build());
-        assertEquals(0.5, sgd.a0());
+        assertEquals(0.5, sgd.trainedMixture().orElseThrow().a0());
         assertEquals(List.of(0.5), s.threshold().levels());
         assertEquals("monotone", s.threshold().method());
         assertEquals(ClassifySpec.DEFAULT, s.classify());

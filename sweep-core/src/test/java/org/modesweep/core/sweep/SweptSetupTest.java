@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.modesweep.core.StochasticGradientDescent;
 
 /** Any numeric setup key is an axis: lists and ranges where a number stands. */
 class SweptSetupTest {
@@ -35,8 +36,8 @@ class SweptSetupTest {
         for (SetupSpec v : s.setups().subList(0, 12)) {
             assertEquals("sgd", v.name());
             seen.add(List.of(v.coordinate("eta"), v.coordinate("batch"), v.coordinate("r0")));
-            assertEquals(v.coordinate("eta"), ((ReducedDynamicsSpec) v.dynamics()).eta());
-            assertEquals(v.coordinate("r0"), v.init().r0());
+            assertEquals(v.coordinate("eta"), ((StochasticGradientDescent) v.dynamics().build()).eta());
+            assertEquals(v.coordinate("r0"), v.trainedMixture().orElseThrow().init().r0());
         }
         assertEquals(12, seen.size());
         assertTrue(seen.contains(List.of(0.2, 100.0, 1.5)));

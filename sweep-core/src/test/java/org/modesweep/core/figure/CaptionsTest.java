@@ -1,0 +1,29 @@
+package org.modesweep.core.figure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.modesweep.core.sweep.SetupSpec;
+import org.modesweep.core.sweep.SpecParser;
+
+class CaptionsTest {
+
+    private static final List<SetupSpec> SETUPS = SpecParser.parse("""
+        grid: {R: [2.0], d: [2], wStar: 0.6, seeds: 1}
+        setups:
+          - {name: tw, weights: trainable, a0: 0.5, init: {type: sphere, r0: 1.5}, dynamics: {type: gd, eta: 0.1, tMax: 10}}
+          - {name: nvp, dynamics: {type: realnvp, steps: 10}}
+          - {name: nvp-perturbed, dynamics: {type: realnvp, steps: 10, initScale: 0.05}}
+        """, "conf/c.yaml", false).setups();
+
+    @Test
+    void aMixtureIsCaptionedByItsWeightsAndStartAFlowByItsOwnStart() {
+        assertEquals("trainable weights (a0 = 0.5)", Captions.weights(SETUPS.get(0)));
+        assertEquals("sphere(r0 = 1.5) starts", Captions.init(SETUPS.get(0)));
+        assertEquals("a RealNVP flow (no mixture weights)", Captions.weights(SETUPS.get(1)));
+        assertEquals("flow starts at q = N(0, I)", Captions.init(SETUPS.get(1)));
+        assertEquals("flow starts perturbed by ±0.05", Captions.init(SETUPS.get(2)));
+        assertEquals("tw = gd (η = 0.1, tMax = 10)", Captions.setup(SETUPS.get(0)));
+    }
+}
