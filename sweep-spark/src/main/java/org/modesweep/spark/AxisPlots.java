@@ -110,7 +110,7 @@ final class AxisPlots {
                 "-d%d-w%s-R%s", p0.d(), SweepPlots.label(p0.wStar()), SweepPlots.label(p0.R()));
             Function<List<Double>, List<String>> text = v -> v.stream().map(SweepPlots::label).toList();
             Heatmap.write(folder.resolve(base), Axis.label(p0.setup(), rest) + ": P(collapse) over " + x + " and " + y,
-                List.of(where + "; each cell: P(collapse) and (runs)"), x, text.apply(xs), y, text.apply(ys),
+                List.of(where), x, text.apply(xs), y, text.apply(ys),
                 "P(collapse)", grid);
             written.add(base);
         }

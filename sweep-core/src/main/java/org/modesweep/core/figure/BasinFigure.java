@@ -58,15 +58,16 @@ public final class BasinFigure {
                 return new Track(s.m1(), s.m2(), r.outcome());
             }).toList();
             List<String> notes = new ArrayList<>();
+            double step = Math.max(spacing(x), spacing(y));
             notes.add(String.format("cells: outcome of %s, %s, one run per start (m1, m2, s = %s), |μk| = R: "
                 + "%d starts %s apart", Captions.setup(map), Captions.weights(map), Captions.num(first.startS()),
-                x.length, Captions.num(spacing(x))));
-            if (tracks.isEmpty()) {
-                notes.add("black lines: basin boundaries");
-            } else {
+                x.length, Captions.num(step)));
+            notes.add(String.format("black lines: basin boundaries by marching squares through the midpoints of "
+                + "unlike neighbours (located to ±%s)", Captions.num(step / 2)));
+            if (!tracks.isEmpty()) {
                 Map<String, Long> ends = overlaid.stream().collect(Collectors.groupingBy(RunSummary::outcome,
                     TreeMap::new, Collectors.counting()));
-                notes.add(String.format("black lines: basin boundaries; paths: (m1(t), m2(t)) of %d runs of %s, %s in d = %d",
+                notes.add(String.format("paths: (m1(t), m2(t)) of %d runs of %s, %s in d = %d",
                     tracks.size(), String.join(", ", overlays.stream().map(Captions::setup).toList()),
                     Captions.init(overlays.get(0)), first.d()));
                 notes.add(String.format("paths end %s; they are projections (their cosine s of μ1, μ2 need not stay %s)",

@@ -64,7 +64,7 @@ final class ChartStyle {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 
-    private static void styleAxis(ValueAxis axis) {
+    static void styleAxis(ValueAxis axis) {
         axis.setLabelFont(LABEL);
         axis.setTickLabelFont(TICKS);
     }

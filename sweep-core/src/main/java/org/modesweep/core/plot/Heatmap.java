@@ -3,11 +3,13 @@ package org.modesweep.core.plot;
 import java.awt.Color;
 import java.awt.Font;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
@@ -18,7 +20,7 @@ import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * A probability over two swept parameters as a grid of cells, one per pair of values, each printed with its
- * value and count. The axes are categorical (a cell per value, in value order), so uneven grids such as
+ * value (and its count, unless all cells share it: then the subtitle gives it). The axes are categorical (a cell per value, in value order), so uneven grids such as
  * {@code tau = 10, 30, 100, 300} get cells of equal size; the colour scale is fixed to [0, 1] and
  * perceptually uniform (viridis), so maps of different runs compare by eye.
  */
@@ -52,22 +54,41 @@ public final class Heatmap {
         renderer.setPaintScale(scale);
         XYPlot plot = new XYPlot(dataset, new SymbolAxis(xLabel, xValues.toArray(String[]::new)),
             new SymbolAxis(yLabel, yValues.toArray(String[]::new)), renderer);
-        Font font = new Font(Font.SANS_SERIF, Font.BOLD, cells.size() > 64 ? 11 : 15);
+        // P alone fits a cell at any grid size; n goes to the subtitle when the cells share it, else on a
+        // second, smaller line under P
+        long[] counts = cells.stream().mapToLong(Cell::n).distinct().toArray();
+        boolean sameN = counts.length == 1;
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, cells.size() > 64 ? 11 : 14);
+        Font small = font.deriveFont(Font.PLAIN, font.getSize2D() - 2);
         for (Cell c : cells) {
-            XYTextAnnotation a = new XYTextAnnotation(String.format(Locale.ROOT, "%.2f (n=%d)", c.p(), c.n()), c.x(), c.y());
-            a.setFont(font);
-            a.setPaint(c.p() > 0.6 ? Color.BLACK : Color.WHITE);
-            plot.addAnnotation(a);
+            Color ink = c.p() > 0.6 ? Color.BLACK : Color.WHITE;
+            plot.addAnnotation(label(String.format(Locale.ROOT, "%.3f", c.p()), c.x(), sameN ? c.y() : c.y() + 0.15,
+                font, ink));
+            if (!sameN) {
+                plot.addAnnotation(label("n=" + c.n(), c.x(), c.y() - 0.2, small, ink));
+            }
         }
-        JFreeChart chart = ChartStyle.chart(title, notes, plot);
+        List<String> captions = new ArrayList<>(notes);
+        captions.add(sameN ? String.format(Locale.ROOT, "each cell: %s of its %d runs", zLabel, counts[0])
+            : "each cell: " + zLabel + " and its number of runs n");
+        JFreeChart chart = ChartStyle.chart(title, captions, plot);
         chart.removeLegend();
         NumberAxis scaleAxis = new NumberAxis(zLabel);
         scaleAxis.setRange(0, 1);
+        scaleAxis.setTickUnit(new NumberTickUnit(0.1));
+        ChartStyle.styleAxis(scaleAxis); // the fonts of the plot's axes, not JFreeChart's small default
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(4, 4, 40, 4);
         legend.setStripWidth(18);
         chart.addSubtitle(legend);
         ChartFiles.write(chart, base);
+    }
+
+    private static XYTextAnnotation label(String text, double x, double y, Font font, Color ink) {
+        XYTextAnnotation a = new XYTextAnnotation(text, x, y);
+        a.setFont(font);
+        a.setPaint(ink);
+        return a;
     }
 }

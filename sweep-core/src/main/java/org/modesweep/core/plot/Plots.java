@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
@@ -352,8 +352,8 @@ public final class Plots {
     }
 
     /**
-     * {@link #outcomeMap} as a basin picture: cells in light colours with a black line wherever two
-     * neighbouring cells differ in category (the basin boundary), and {@code tracks} drawn over it in
+     * {@link #outcomeMap} as a basin picture: cells in light colours, the boundaries between categories
+     * as black contour lines through the midpoints between unlike neighbours, smoothed ({@link BasinBoundary}), and {@code tracks} drawn over it in
      * the full colour of their category, an open circle at the start and a filled square at the end.
      * {@code trackLabel} names the tracks in the legend; {@code notes} go under the title.
      */
@@ -416,35 +416,17 @@ public final class Plots {
         return new Color((c.getRed() + 255) / 2, (c.getGreen() + 255) / 2, (c.getBlue() + 255) / 2);
     }
 
-    /** A segment on the edge between each pair of grid neighbours of different category. */
+    /** The basin boundaries ({@link BasinBoundary#lines}) as one black path over the cells. */
     private static void boundaries(XYPlot plot, double[] x, double[] y, String[] category) {
-        double[] xs = Arrays.stream(x).distinct().sorted().toArray();
-        double[] ys = Arrays.stream(y).distinct().sorted().toArray();
-        String[][] grid = new String[xs.length][ys.length];
-        for (int i = 0; i < x.length; i++) {
-            grid[Arrays.binarySearch(xs, x[i])][Arrays.binarySearch(ys, y[i])] = category[i];
-        }
-        BasicStroke edge = new BasicStroke(2.2f);
-        for (int i = 0; i < xs.length; i++) {
-            for (int j = 0; j < ys.length; j++) {
-                String here = grid[i][j];
-                if (here == null) {
-                    continue;
-                }
-                double left = i > 0 ? (xs[i] - xs[i - 1]) / 2 : (xs.length > 1 ? (xs[1] - xs[0]) / 2 : 0.5);
-                double right = i + 1 < xs.length ? (xs[i + 1] - xs[i]) / 2 : left;
-                double down = j > 0 ? (ys[j] - ys[j - 1]) / 2 : (ys.length > 1 ? (ys[1] - ys[0]) / 2 : 0.5);
-                double up = j + 1 < ys.length ? (ys[j + 1] - ys[j]) / 2 : down;
-                if (i + 1 < xs.length && grid[i + 1][j] != null && !here.equals(grid[i + 1][j])) {
-                    plot.addAnnotation(new XYLineAnnotation(xs[i] + right, ys[j] - down, xs[i] + right, ys[j] + up,
-                        edge, Color.BLACK));
-                }
-                if (j + 1 < ys.length && grid[i][j + 1] != null && !here.equals(grid[i][j + 1])) {
-                    plot.addAnnotation(new XYLineAnnotation(xs[i] - left, ys[j] + up, xs[i] + right, ys[j] + up,
-                        edge, Color.BLACK));
-                }
+        Path2D path = new Path2D.Double();
+        for (BasinBoundary.Line line : BasinBoundary.lines(x, y, category)) {
+            path.moveTo(line.x()[0], line.y()[0]);
+            for (int i = 1; i < line.x().length; i++) {
+                path.lineTo(line.x()[i], line.y()[i]);
             }
         }
+        plot.addAnnotation(new XYShapeAnnotation(path,
+            new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND), Color.BLACK));
     }
 
     /** The tracks as a second layer of lines and a third of start and end markers, out of the legend but one entry. */
