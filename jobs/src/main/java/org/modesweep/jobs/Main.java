@@ -35,6 +35,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         // `source <(sweep generate-completion)` completes subcommands and options in bash and zsh.
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        TrajectoryCommand.addSpecOptions(cli.getSubcommands().get("trajectory").getCommandSpec());
         cli.setParameterExceptionHandler(Failures::handleParameterException);
         cli.setExecutionExceptionHandler(Failures::handleExecutionException);
         return cli;

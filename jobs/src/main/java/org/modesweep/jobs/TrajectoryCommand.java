@@ -1,27 +1,30 @@
 package org.modesweep.jobs;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.Dynamics;
-import org.modesweep.core.Flow;
-import org.modesweep.core.GradientDescent;
-import org.modesweep.core.InitialCondition;
 import org.modesweep.core.RealNvpDynamics;
-import org.modesweep.core.ReducedDynamics;
 import org.modesweep.core.ReducedModel;
 import org.modesweep.core.Recorder;
-import org.modesweep.core.Mixture;
-import org.modesweep.core.ReducedSetup;
+import org.modesweep.core.Setup;
 import org.modesweep.core.State;
-import org.modesweep.core.StochasticGradientDescent;
-import org.modesweep.core.Thresholds;
 import org.modesweep.core.Trajectory;
-import org.modesweep.core.Weights;
 import org.modesweep.core.realnvp.FlowMeasure;
 import org.modesweep.core.realnvp.FlowRecorder;
 import org.modesweep.core.realnvp.RealNvp;
+import org.modesweep.core.sweep.SetupSpec;
+import org.modesweep.core.sweep.SpecException;
+import org.modesweep.core.sweep.SpecKeys;
+import org.modesweep.core.sweep.SpecParser;
+import org.modesweep.core.sweep.SweepSpec;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,85 +50,36 @@ final class TrajectoryCommand implements Callable<Integer> {
     long d;
     @Option(names = "--w-star", defaultValue = "0.6666666666666666", description = "Weight of the +mu* mode, in (0,1). Default: 2/3.")
     double wStar;
-    @Option(names = "--weights", defaultValue = "fixed", description = "fixed | trainable. Default: ${DEFAULT-VALUE}.")
-    String weights;
     @Option(names = "--dynamics", defaultValue = "flow", description = "flow | gd | sgd | realnvp. Default: ${DEFAULT-VALUE}.")
     String dynamics;
-    @Option(names = "--eta", defaultValue = "0.05", description = "Step size of gd and sgd. Default: ${DEFAULT-VALUE}.")
-    double eta;
-    @Option(names = "--batch", description = "Samples per component and step (sgd, default 1000); base samples per step (realnvp, default "
-        + RealNvpDynamics.DEFAULT_BATCH + ").")
-    Integer batch;
-    @Option(names = "--engine", defaultValue = "reduced", description = "sgd: reduced (the overlaps' exact chain, any d) | vectors"
-        + " (d-vectors, d <= " + StochasticGradientDescent.MAX_VECTOR_D + "). Default: ${DEFAULT-VALUE}.")
-    String engine;
-    @Option(names = "--layers", defaultValue = "" + RealNvpDynamics.DEFAULT_LAYERS, description = "realnvp: coupling layers (>= 2). Default: ${DEFAULT-VALUE}.")
-    int layers;
-    @Option(names = "--width", defaultValue = "" + RealNvpDynamics.DEFAULT_WIDTH, description = "realnvp: hidden width of the scale/shift MLPs. Default: ${DEFAULT-VALUE}.")
-    int width;
-    @Option(names = "--lr", defaultValue = "" + RealNvpDynamics.DEFAULT_LR, description = "realnvp: Adam learning rate. Default: ${DEFAULT-VALUE}.")
-    double lr;
-    @Option(names = "--steps", defaultValue = "" + RealNvpDynamics.DEFAULT_STEPS, description = "realnvp: training steps. Default: ${DEFAULT-VALUE}.")
-    int steps;
-    @Option(names = "--eval-batch", defaultValue = "" + RealNvpDynamics.DEFAULT_EVAL_BATCH, description = "realnvp: fixed evaluation batch for KL, masses and mean. Default: ${DEFAULT-VALUE}.")
-    int evalBatch;
-    @Option(names = "--scale-bound", defaultValue = "" + RealNvpDynamics.DEFAULT_SCALE_BOUND, description = "realnvp: bound c of the log-scales c*tanh(s/c). Default: ${DEFAULT-VALUE}.")
-    double scaleBound;
-    @Option(names = "--cover-tol", defaultValue = "" + RealNvpDynamics.DEFAULT_COVER_TOL, description = "realnvp: COVERAGE when |mass+ - w*| <= this x min(w*, 1-w*). Default: ${DEFAULT-VALUE}.")
-    double coverTol;
-    @Option(names = "--collapse-frac", defaultValue = "" + RealNvpDynamics.DEFAULT_COLLAPSE_FRAC, description = "realnvp: collapse when a side's mass < this x its target. Default: ${DEFAULT-VALUE}.")
-    double collapseFrac;
-    @Option(names = "--init-scale", defaultValue = "0", description = "realnvp: output layers uniform in [-this, this] at the start (0: identity start, q = N(0, I)). Default: ${DEFAULT-VALUE}.")
-    double initScale;
-    @Option(names = "--anneal", description = "Annealing schedule, linear | geometric (THEORY.md section 9): beta rises from --beta0 to 1 at --tau "
-        + "(time units; steps for realnvp). Default: none.")
-    String annealSchedule;
-    @Option(names = "--beta0", description = "Annealing: initial inverse temperature, in (0, 1].")
-    Double beta0;
-    @Option(names = "--tau", description = "Annealing: time at which beta reaches 1 (> 0, <= --t-max; steps for realnvp).")
-    Double tau;
-    @Option(names = "--init", defaultValue = "sphere", description = "sphere | gaussian | explicit. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--init", defaultValue = "sphere", description = "sphere | gaussian | explicit (not for realnvp). Default: ${DEFAULT-VALUE}.")
     String init;
-    @Option(names = "--r0", description = "Radius of sphere and explicit starts. Default: R.")
-    Double r0;
-    @Option(names = "--sigma0", defaultValue = "1", description = "Scale of gaussian starts. Default: ${DEFAULT-VALUE}.")
-    double sigma0;
     @Option(names = "--m1", description = "Explicit start: cosine of mu1 with mu*.")
-    Double m1;
+    String m1;
     @Option(names = "--m2", description = "Explicit start: cosine of mu2 with mu*.")
-    Double m2;
+    String m2;
     @Option(names = "--s", description = "Explicit start: cosine of mu1 with mu2.")
-    Double s;
-    @Option(names = "--a0", defaultValue = "0", description = "Initial logit a = a1 - a2 of trainable weights. Default: ${DEFAULT-VALUE}.")
-    double a0;
+    String s;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the random start (and of sgd noise). Default: ${DEFAULT-VALUE}.")
     long seed;
-    @Option(names = "--t-max", defaultValue = "400", description = "Training time limit (gd, sgd: eta x steps). Default: ${DEFAULT-VALUE}.")
-    double tMax;
     @Option(names = "--every", description = "Output interval in time units (default 1); in steps for realnvp (default 100).")
     Double every;
-    @Option(names = "--rtol", defaultValue = "1e-9", description = "Relative tolerance of the flow integrator. Default: ${DEFAULT-VALUE}.")
-    double rtol;
-    @Option(names = "--tol", defaultValue = "1e-8", description = "Convergence: max|dy/dt| of the normalised state below this. Default: ${DEFAULT-VALUE}.")
-    double tol;
-    @Option(names = "--weight-eps", defaultValue = "1e-3", description = "VANISHING_WEIGHT below this weight. Default: ${DEFAULT-VALUE}.")
-    double weightEps;
-    @Option(names = "--align-cos", defaultValue = "0.5", description = "|m_k| deciding unconverged runs and the plateau. Default: ${DEFAULT-VALUE}.")
-    double alignCos;
-    @Option(names = "--kl-tol", defaultValue = "1e-3", description = "COVERAGE below this KL, MISWEIGHTED above. Default: ${DEFAULT-VALUE}.")
-    double klTol;
     @Option(names = "--summary", defaultValue = "text", description = "Outcome format on stderr: text | json. Default: ${DEFAULT-VALUE}.")
     String summary;
 
     @Override
     public Integer call() {
+        checkSummary();
         // --dynamics names the family, whose output differs: a flow's side masses or the mixture's overlaps
         if (dynamics.equalsIgnoreCase("realnvp")) {
             return trainFlow();
         }
         double every = this.every == null ? 1 : this.every;
-        ReducedSetup setup = setup(every);
-        ReducedModel model = new ReducedModel(setup.mixture().problem(R, d, wStar));
+        if (!(every > 0)) {
+            throw bad("--every", "must be > 0, got " + every);
+        }
+        Setup setup = bind(true).setup();
+        ReducedModel model = new ReducedModel(setup.trainedMixture().orElseThrow().problem(R, d, wStar));
         PrintWriter out = spec.commandLine().getOut();
         out.println("t,m1,m2,q11,q22,q12,w1,kl");
         Recorder csv = new Recorder() {
@@ -149,21 +103,11 @@ final class TrajectoryCommand implements Callable<Integer> {
 
     /** A RealNVP training: masses over training on stdout, outcome and speed on stderr. */
     private int trainFlow() {
-        positive("--R", R);
-        checkWStar();
         long everySteps = every == null ? 100 : Math.round(every);
         if (everySteps < 1) {
             throw bad("--every", "is in steps for realnvp and must be >= 1, got " + every);
         }
-        checkSummary();
-        RealNvpDynamics nvp;
-        try {
-            nvp = new RealNvpDynamics(layers, width, lr, batch == null ? RealNvpDynamics.DEFAULT_BATCH : batch, steps,
-                evalBatch, scaleBound, coverTol, collapseFrac, initScale, anneal(steps));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--dynamics realnvp: " + e.getMessage(), e);
-        }
-        checkD(nvp);
+        RealNvpDynamics nvp = bind(false).spec().dynamics().realnvp().orElseThrow();
         PrintWriter out = spec.commandLine().getOut();
         out.println("step,kl,massPlus,massMinus,meanProj");
         FlowRecorder csv = new FlowRecorder() {
@@ -204,160 +148,153 @@ final class TrajectoryCommand implements Callable<Integer> {
         return row.toString();
     }
 
-    /**
-     * Validates the options, naming the offending one, and assembles the setup. The bounds of the
-     * dynamics, thresholds and {@code a0} are those of the core records, which spec setups are built
-     * from too: their messages name the parameter, given here as its option.
-     */
-    private ReducedSetup setup(double every) {
-        positive("--R", R);
-        if (d < 1) {
-            throw bad("--d", "must be >= 1, got " + d);
-        }
-        checkWStar();
-        positive("--every", every);
-        checkSummary();
-        Weights w = switch (weights.toLowerCase(Locale.ROOT)) {
-            case "fixed" -> Weights.FIXED;
-            case "trainable" -> Weights.TRAINABLE;
-            default -> throw bad("--weights", "must be fixed or trainable, got '" + weights + "'");
-        };
-        try {
-            return new ReducedSetup("trajectory", new Mixture(w, initialCondition(), a0), dynamicsOption(),
-                new Thresholds(weightEps, alignCos, klTol));
-        } catch (IllegalArgumentException e) {
-            throw asOption(e);
-        }
-    }
-
-    /** A core record's "param must ..." as "--option must ...". */
-    private IllegalArgumentException asOption(IllegalArgumentException e) {
-        String m = String.valueOf(e.getMessage());
-        int space = m.indexOf(' ');
-        String param = space > 0 ? m.substring(0, space) : m;
-        String option = param.equals("convergenceTol") ? "--tol"
-            : "--" + param.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        return space > 0 && !m.startsWith("--") && spec.findOption(option) != null
-            ? new IllegalArgumentException(option + m.substring(space), e) : e;
-    }
-
-    private void checkWStar() {
-        finite("--w-star", wStar);
-        if (!(wStar > 0 && wStar < 1)) {
-            throw bad("--w-star", "must lie in (0, 1), got " + wStar);
-        }
-    }
-
     private void checkSummary() {
         if (!summary.equals("text") && !summary.equals("json")) {
             throw bad("--summary", "must be text or json, got '" + summary + "'");
         }
     }
 
-    private InitialCondition initialCondition() {
-        if (r0 != null) {
-            positive("--r0", r0);
-        }
-        switch (init.toLowerCase(Locale.ROOT)) {
-            case "sphere":
-                return new InitialCondition.Sphere(r0);
-            case "gaussian":
-                positive("--sigma0", sigma0);
-                return new InitialCondition.Gaussian(sigma0);
-            case "explicit":
-                if (m1 == null || m2 == null || s == null) {
-                    throw bad("--init explicit", "needs --m1, --m2 and --s");
-                }
-                finite("--m1", m1);
-                finite("--m2", m2);
-                finite("--s", s);
-                String why = InitialCondition.Explicit.realisability(m1, m2, s);
-                if (why != null) {
-                    throw bad("--m1/--m2/--s", "explicit start (" + m1 + ", " + m2 + ", " + s + ") is not realisable: " + why);
-                }
-                return new InitialCondition.Explicit(m1, m2, s, r0);
-            default:
-                throw bad("--init", "must be sphere, gaussian or explicit, got '" + init + "'");
-        }
+    // ---------------------------------------------------------------- options from the spec's key declarations
+
+    /** Spec keys without an option of this name: the setup's frame, and blocks the options above stand for. */
+    private static final Set<String> NOT_OPTIONS = Set.of("name", "type", "dynamics", "init", "seeds", "d", "anneal");
+    /** The option of {@code anneal.schedule}. */
+    private static final String SCHEDULE = "schedule";
+    /**
+     * Values for keys a spec must give, so that one trajectory runs with {@code --R} alone: a flow of time 400
+     * (gd, sgd: eta 0.05; sgd: batch 1000), 1000 realnvp steps, fixed weights, unit-scale gaussian starts.
+     */
+    private static final Map<String, String> GIVEN_HERE =
+        Map.of("tMax", "400", "eta", "0.05", "batch", "1000", "steps", "1000", "weights", "fixed", "sigma0", "1");
+
+    /** The option of a spec key: {@code tMax -> --t-max}, {@code schedule -> --anneal}. */
+    static String option(String key) {
+        return key.equals(SCHEDULE) ? "--anneal" : "--" + key.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    private ReducedDynamics dynamicsOption() {
-        ReducedDynamics chosen = reducedOption();
-        checkD(chosen);
-        return chosen;
+    /** The setup keys {@code sweep trajectory} takes as options, by block. */
+    private static List<SpecKeys.Key> optionKeys() {
+        List<String> blocks = new ArrayList<>(List.of("setup"));
+        SpecKeys.DYNAMICS.forEach(t -> blocks.add("dynamics." + t));
+        blocks.add("anneal");
+        SpecKeys.INITS.forEach(t -> blocks.add("init." + t));
+        blocks.add("classify");
+        return blocks.stream().flatMap(b -> SpecKeys.of(b).stream()).filter(k -> !NOT_OPTIONS.contains(k.name())).toList();
     }
 
-    /** The family's own limits on {@code d}. */
-    private void checkD(Dynamics chosen) {
-        chosen.refusal(d).ifPresent(why -> {
-            throw bad("--d:", why);
+    /**
+     * Adds an option per setup key of the spec ({@code --eta}, {@code --t-max}, {@code --weight-eps}, ...), its
+     * description and default from the key's declaration ({@link SpecKeys}); the values stay text until the spec
+     * binder reads them ({@link #bind}).
+     */
+    static void addSpecOptions(CommandLine.Model.CommandSpec command) {
+        Map<String, List<SpecKeys.Key>> byName = new LinkedHashMap<>();
+        optionKeys().forEach(k -> byName.computeIfAbsent(k.name(), n -> new ArrayList<>()).add(k));
+        byName.forEach((name, keys) -> {
+            Map<String, List<String>> where = new LinkedHashMap<>();
+            for (SpecKeys.Key k : keys) {
+                String def = k.required() || k.def() != null && k.def().startsWith("required")
+                    ? GIVEN_HERE.get(name) : k.def();
+                String text = k.doc() + " (" + (k.type() == SpecKeys.Type.CHOICE ? String.join(" | ", k.choices())
+                    : SpecKeys.allowed(k)) + ")"
+                    + (def == null ? "" : ". Default: " + def) + ".";
+                where.computeIfAbsent(text, t -> new ArrayList<>()).add(k.block().replaceFirst("^(dynamics|init)\\.", ""));
+            }
+            List<String> lines = new ArrayList<>();
+            where.forEach((text, blocks) -> lines.add(String.join(", ", blocks) + ": " + text));
+            command.addOption(CommandLine.Model.OptionSpec.builder(option(name)).type(String.class).paramLabel("<" + name + ">")
+                .description(String.join(" ", lines)).build());
         });
     }
 
-    private ReducedDynamics reducedOption() {
-        switch (dynamics.toLowerCase(Locale.ROOT)) {
-            case "flow":
-                return new Flow(tMax, rtol, tol, anneal(tMax));
-            case "gd":
-                positive("--eta", eta);
-                return new GradientDescent(eta, tMax, tol, anneal(tMax));
-            case "sgd":
-                positive("--eta", eta);
-                int batch = this.batch == null ? 1000 : this.batch;
-                if (batch < 1) {
-                    throw bad("--batch", "must be >= 1, got " + batch);
-                }
-                StochasticGradientDescent.Engine chosen;
-                try {
-                    chosen = StochasticGradientDescent.Engine.parse(engine);
-                } catch (IllegalArgumentException e) {
-                    throw bad("--engine", "must be reduced or vectors, got '" + engine + "'");
-                }
-                return new StochasticGradientDescent(eta, batch, tMax, tol, chosen, anneal(tMax));
-            default:
-                throw bad("--dynamics", "must be flow, gd, sgd or realnvp, got '" + dynamics + "'");
+    /**
+     * The setup the options describe, bound and validated by the spec binder as a one-setup spec, so that the
+     * command and a spec share every default, bound and limit (e.g. sgd's d for the vectors engine); its errors
+     * name the options. {@code mixture}: whether to give the mixture's keys (reduced family).
+     */
+    private Bound bind(boolean mixture) {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        Map<String, Object> grid = new LinkedHashMap<>();
+        grid.put("R", String.valueOf(R));
+        grid.put("d", String.valueOf(d));
+        grid.put("wStar", String.valueOf(wStar));
+        Map<String, Object> dyn = keys(given, "dynamics." + dynamics, Map.of("type", dynamics));
+        List<String> annealed = SpecKeys.of("anneal").stream().map(SpecKeys.Key::name)
+            .filter(n -> given.hasMatchedOption(option(n))).toList();
+        if (!annealed.isEmpty()) {
+            dyn.put("anneal", keys(given, "anneal", Map.of()));
         }
-    }
-
-    /** The schedule of {@code --anneal --beta0 --tau} for a run of the given length, by {@link Anneal}'s rules. */
-    private Anneal anneal(double length) {
-        if (annealSchedule == null) {
-            if (beta0 != null || tau != null) {
-                throw bad("--beta0/--tau", "apply only with --anneal " + String.join(" | ", Anneal.Schedule.labels()));
+        Map<String, Object> setup = new LinkedHashMap<>();
+        setup.put("name", "trajectory");
+        if (mixture) {
+            setup.putAll(keys(given, "setup", Map.of()));
+            setup.put("init", keys(given, "init." + init, Map.of("type", init)));
+            if (init.equals("explicit")) {
+                String[][] cosines = {{"m1", m1}, {"m2", m2}, {"s", s}};
+                for (String[] c : cosines) {
+                    if (c[1] != null) {
+                        grid.put(c[0], c[1]);
+                    }
+                }
+            } else {
+                grid.put("seeds", "1");
             }
-            return Anneal.NONE;
+        } else {
+            grid.put("seeds", "1");
         }
-        Anneal.Schedule schedule = Anneal.Schedule.parse(annealSchedule);
-        if (schedule == null) {
-            throw bad("--anneal", "must be " + String.join(" or ", Anneal.Schedule.labels()) + ", got '" + annealSchedule + "'");
-        }
-        if (beta0 == null || tau == null) {
-            throw bad("--anneal", "needs --beta0 and --tau");
-        }
-        check("--beta0", Anneal.beta0Problem(beta0));
-        check("--tau", Anneal.tauProblem(tau));
-        Anneal anneal = new Anneal(schedule, beta0, tau);
-        check("--tau", anneal.horizonProblem(length));
-        return anneal;
-    }
-
-    private static void check(String option, String why) {
-        if (why != null) {
-            throw bad(option, why);
+        setup.put("dynamics", dyn);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("grid", grid);
+        document.put("setups", List.of(setup));
+        document.put("classify", keys(given, "classify", Map.of()));
+        DumperOptions style = new DumperOptions();
+        style.setDefaultScalarStyle(DumperOptions.ScalarStyle.DOUBLE_QUOTED); // an option's value is one scalar, never a list
+        try {
+            SweepSpec bound = SpecParser.parse(new Yaml(style).dump(document), "options", true);
+            SetupSpec one = bound.setups().get(0);
+            return new Bound(one, one.toSetup(bound.classify().thresholds(),
+                bound.grid().explicit() ? bound.grid().starts().get(0) : null));
+        } catch (SpecException e) {
+            throw new IllegalArgumentException(String.join("; ", e.errors().stream().map(this::asOption).toList()), e);
         }
     }
 
-    private static void finite(String option, double value) {
-        if (!Double.isFinite(value)) {
-            throw bad(option, "must be a finite number, got " + value);
-        }
+    /** The bound setup and its block. */
+    private record Bound(SetupSpec spec, Setup setup) {
     }
 
-    private static void positive(String option, double value) {
-        finite(option, value);
-        if (value <= 0) {
-            throw bad(option, "must be > 0, got " + value);
+    /** A block's keys given as options (or by {@link #GIVEN_HERE} when the spec requires them), after {@code first}. */
+    private static Map<String, Object> keys(CommandLine.ParseResult given, String block, Map<String, Object> first) {
+        Map<String, Object> m = new LinkedHashMap<>(first);
+        for (SpecKeys.Key k : SpecKeys.of(block)) {
+            if (NOT_OPTIONS.contains(k.name())) {
+                continue;
+            }
+            String value = given.matchedOptionValue(option(k.name()), null);
+            if (value == null && k.def() != null && k.def().startsWith("required") && !block.equals("anneal")) {
+                value = GIVEN_HERE.get(k.name());
+            }
+            if (value != null) {
+                m.put(k.name(), value);
+            }
         }
+        return m;
+    }
+
+    /** A binder error as "--option reason": its key's option, the grid's being the options above. */
+    private String asOption(SpecException.Error e) {
+        String key = e.key().replaceAll("\\[\\d+]", "");
+        String name = key.substring(key.lastIndexOf('.') + 1);
+        String option = switch (key) {
+            case "grid.m1/m2/s" -> "--m1/--m2/--s";
+            case "grid.wStar" -> "--w-star";
+            case "grid.R", "grid.d", "grid.m1", "grid.m2", "grid.s" -> "--" + name;
+            case "setups.dynamics.type", "setups.dynamics" -> "--dynamics " + dynamics + ":";
+            case "setups.init.type", "setups.init" -> "--init " + init + ":";
+            default -> option(name);
+        };
+        String reason = e.reason().replace("setup 'trajectory': ", "");
+        return option + " " + (reason.startsWith(name + " ") ? reason.substring(name.length() + 1) : reason);
     }
 
     private static IllegalArgumentException bad(String option, String reason) {

@@ -1,6 +1,7 @@
 package org.modesweep.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -8,6 +9,8 @@ import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.modesweep.core.sweep.SpecException;
+import org.modesweep.core.sweep.SpecParser;
 import picocli.CommandLine;
 
 class TrajectoryCommandTest {
@@ -108,8 +111,8 @@ class TrajectoryCommandTest {
             {"--R", "2", "--beta0", "0.1"},
             {"--R", "2", "--dynamics", "realnvp", "--steps", "50", "--anneal", "geometric", "--beta0", "0.1", "--tau", "60"},
         };
-        String[] named = {"--w-star", "--d", "--R", "--R", "--m1/--m2/--s", "--dynamics", "--d", "layers", "initScale",
-            "--anneal", "--beta0", "--tau", "--anneal", "--beta0/--tau", "--tau"};
+        String[] named = {"--w-star", "--d", "--R", "--R", "--m1/--m2/--s", "--dynamics", "--d", "--layers", "--init-scale",
+            "--anneal", "--beta0", "--tau", "--tau", "--anneal", "--tau"};
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 1];
             args[0] = "trajectory";
@@ -122,23 +125,34 @@ class TrajectoryCommandTest {
         }
     }
 
+    /** Each option is its spec key: the same value is refused for the same reason, by the same binder. */
     @Test
-    void optionsAreBoundedLikeSpecKeys() {
-        String[][] cases = {
-            {"--rtol must be < 1.0, got 2.0", "--rtol", "2"},
-            {"--weight-eps must be < 0.5, got 0.7", "--weight-eps", "0.7"},
-            {"--align-cos must be < 1.0, got 2.0", "--align-cos", "2"},
-            {"--a0 (the starting weight logit) applies to trainable weights only", "--weights", "fixed", "--a0", "1"},
+    void optionsAndSpecKeysShareDefaultsBoundsAndLimits() {
+        String[][] cases = { // option arguments, then the spec's setup (and classify block) with the same values
+            {"--rtol 2", "{name: t, weights: fixed, dynamics: {type: flow, tMax: 400, rtol: 2}}"},
+            {"--weight-eps 0.7", "{name: t, weights: fixed, dynamics: {type: flow, tMax: 400}}", "{weightEps: 0.7}"},
+            {"--align-cos 2", "{name: t, weights: fixed, dynamics: {type: flow, tMax: 400}}", "{alignCos: 2}"},
+            {"--weights fixed --a0 1", "{name: t, weights: fixed, a0: 1, dynamics: {type: flow, tMax: 400}}"},
+            {"--dynamics gd --eta -1", "{name: t, weights: fixed, dynamics: {type: gd, tMax: 400, eta: -1}}"},
+            {"--dynamics sgd --batch 0", "{name: t, weights: fixed, dynamics: {type: sgd, tMax: 400, eta: 0.05, batch: 0}}"},
+            {"--dynamics sgd --engine vectors --d 100000000",
+                "{name: t, weights: fixed, dynamics: {type: sgd, tMax: 400, eta: 0.05, batch: 1000, engine: vectors}}"},
+            {"--dynamics realnvp --d 1", "{name: t, dynamics: {type: realnvp, steps: 1000}}"},
+            {"--dynamics realnvp --collapse-frac 1.5", "{name: t, dynamics: {type: realnvp, steps: 1000, collapseFrac: 1.5}}"},
         };
-        for (String[] c : cases) {
-            String[] args = new String[c.length + 1];
-            args[0] = "trajectory";
-            args[1] = "--R=2.5";
-            System.arraycopy(c, 1, args, 2, c.length - 1);
+        String[] options = {"--rtol", "--weight-eps", "--align-cos", "--a0", "--eta", "--batch", "--d", "--d", "--collapse-frac"};
+        for (int i = 0; i < cases.length; i++) {
+            String[] given = cases[i][0].split(" ");
+            String d = given[given.length - 2].equals("--d") ? given[given.length - 1] : "10";
+            String yaml = "grid: {R: 2.5, d: " + d + ", wStar: 0.6, seeds: 1}\nsetups: [" + cases[i][1] + "]\n"
+                + (cases[i].length > 2 ? "classify: " + cases[i][2] : "");
+            String reason = assertThrows(SpecException.class, () -> SpecParser.parse(yaml, "x.yaml", true))
+                .errors().get(0).reason().replace("setup 't': ", "");
+            String[] args = concat(new String[] {"trajectory", "--R", "2.5"}, given);
             Result r = run(args);
             assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
-            assertTrue(r.err().startsWith("sweep trajectory: " + c[0]), r.err());
-            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertEquals("sweep trajectory: " + options[i] + " " + reason.replaceFirst("^a0 ", ""), r.err().strip(),
+                String.join(" ", args));
         }
     }
 }

@@ -357,7 +357,8 @@ public final class SpecKeys {
         return b.toString();
     }
 
-    private static String allowed(Key k) {
+    /** What a key takes, as the docs table writes it: {@code integer in [2, 1000]}, {@code number > 0}, ... */
+    public static String allowed(Key k) {
         String bounds = "";
         if (k.min() != null && k.max() != null) {
             bounds = " in " + (k.minOpen() ? "(" : "[") + str(k.min()) + ", " + str(k.max()) + (k.maxOpen() ? ")" : "]");
