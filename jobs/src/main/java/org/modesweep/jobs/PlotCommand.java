@@ -32,17 +32,17 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // The spec's time-series figures read series/ with Spark.
+        // The spec's figures of runs read trajectories/ and series/ with Spark.
         boolean seriesFigures = !path.contains("://")
-            && !ExistingSweep.open(Sessions.hadoopConfiguration(), path).spec().figures().isEmpty();
+            && SweepAggregation.hasFiguresOfRuns(ExistingSweep.open(Sessions.hadoopConfiguration(), path).spec());
         try (ResultReader r = ResultReader.open(engine, path, "sweep plot", seriesFigures)) {
             SweepOutput out = r.output();
             var spec = r.sweep().spec();
             SweepAggregation.Tables tables = !fromTrajectories && r.hasSavedTables()
                 ? new SweepAggregation.Tables(r.probabilities(), r.rc(), List.of(), 0)
                 : SweepAggregation.estimate(r.aggregate(spec.threshold().confidence()), spec, spec.threshold());
-            List<String> drawn = new ArrayList<>(SweepAggregation.drawPlots(out, tables.probabilities(), tables.rc(),
-                savedMethod(r.sweep())));
+            List<String> drawn = new ArrayList<>(SweepAggregation.drawPlots(out, spec, tables.probabilities(),
+                tables.rc(), savedMethod(r.sweep())));
             if (r.spark() != null) {
                 drawn.addAll(SweepAggregation.drawFigures(r.spark(), out, spec));
             }

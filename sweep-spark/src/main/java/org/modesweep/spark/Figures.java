@@ -21,17 +21,22 @@ import org.modesweep.core.figure.Series;
 import org.modesweep.core.sweep.FigureSpec;
 import org.modesweep.core.sweep.SweepSpec;
 
-/** Draws the spec's {@code figures} into {@code plots/}: reads the rows they need, the core draws them. */
+/**
+ * Draws the spec's figures of runs ({@code evolution}, {@code plateaus}, {@code basins}, {@code collapse-vs-d}) into
+ * {@code plots/}: reads the rows they need, the core draws them. The figures over axes come from the tables
+ * ({@link AxisPlots#drawAsked}).
+ */
 final class Figures {
     private Figures() {
     }
 
     static List<String> draw(SparkSession spark, SweepOutput out, SweepSpec spec) {
-        if (spec.figures().isEmpty()) {
+        List<FigureSpec.FromRuns> figures = ofRuns(spec);
+        if (figures.isEmpty()) {
             return List.of();
         }
         Set<String> setups = new TreeSet<>();
-        spec.figures().forEach(f -> setups.addAll(f.setups()));
+        figures.forEach(f -> setups.addAll(f.setups()));
         List<RunSummary> runs = new ArrayList<>();
         for (Row r : TrajectoryRows.read(spark, out.uri(SweepOutput.TRAJECTORIES), true)
             .filter(col("setup").isInCollection(setups)).collectAsList()) {
@@ -43,7 +48,7 @@ final class Figures {
         Map<String, Series> series = out.hasParquet(SweepOutput.SERIES) ? series(spark, out, setups) : Map.of();
         Path folder = out.localFolder(SweepOutput.PLOTS);
         List<String> drawn = new ArrayList<>();
-        for (FigureSpec f : spec.figures()) {
+        for (FigureSpec.FromRuns f : figures) {
             drawn.addAll(switch (f.kind()) {
                 case "evolution" -> EvolutionFigure.draw(folder, spec, f, runs, series);
                 case "plateaus" -> PlateauFigure.draw(folder, spec, f, runs);
@@ -54,6 +59,12 @@ final class Figures {
         }
         out.publish(folder, SweepOutput.PLOTS);
         return drawn;
+    }
+
+    /** The spec's figures drawn from runs (they need Spark to read trajectories/ and series/). */
+    static List<FigureSpec.FromRuns> ofRuns(SweepSpec spec) {
+        return spec.figures().stream().filter(f -> f instanceof FigureSpec.FromRuns).map(f -> (FigureSpec.FromRuns) f)
+            .toList();
     }
 
     /** The recorded series of these setups by pointId, each in time order. */

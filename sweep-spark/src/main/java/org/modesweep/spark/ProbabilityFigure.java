@@ -49,9 +49,10 @@ final class ProbabilityFigure {
         return groups;
     }
 
-    /** Whether an R_c row belongs to the curve of these probability rows (one setup, d and wStar). */
+    /** Whether an R_c row belongs to the curve of these probability rows (one setup, swept values, d and wStar). */
     private static boolean belongs(RcRow r, List<Probability> rows) {
-        return rows.stream().allMatch(p -> p.setup().equals(r.setup()) && p.d() == r.d() && p.wStar() == r.wStar());
+        return rows.stream().allMatch(p -> p.setup().equals(r.setup()) && p.axes().equals(r.axes()) && p.d() == r.d()
+            && p.wStar() == r.wStar());
     }
 
     static void draw(Path base, String title, List<String> notes, List<Probability> rows,

@@ -43,7 +43,7 @@ public final class SweepAggregation {
             writeRc(spark, out, rc);
         }
         if (plots) {
-            drawn = new ArrayList<>(drawPlots(out, probabilities, rc, threshold.method()));
+            drawn = new ArrayList<>(drawPlots(out, spec, probabilities, rc, threshold.method()));
             drawn.addAll(drawFigures(spark, out, spec));
         }
         return new Tables(probabilities, rc, drawn, estimated.failed());
@@ -65,15 +65,23 @@ public final class SweepAggregation {
         out.write(SweepOutput.SUMMARY, Aggregates.csv(rc));
     }
 
-    /** The spec's {@code figures} (evolution, plateaus, basins), drawn into {@code plots/}. */
+    /** The spec's figures of runs (evolution, plateaus, basins, collapse-vs-d), drawn into {@code plots/}. */
     public static List<String> drawFigures(SparkSession spark, SweepOutput out, SweepSpec spec) {
         return Figures.draw(spark, out, spec);
     }
 
-    public static List<String> drawPlots(SweepOutput out, List<Probability> probabilities, List<RcRow> rc,
-                                         String method) {
+    /** Whether the spec asks for figures of runs, which read trajectories/ and series/ with Spark. */
+    public static boolean hasFiguresOfRuns(SweepSpec spec) {
+        return !Figures.ofRuns(spec).isEmpty();
+    }
+
+    /** The standard plots and the spec's figures over axes, from the tables, into {@code plots/}. */
+    public static List<String> drawPlots(SweepOutput out, SweepSpec spec, List<Probability> probabilities,
+                                         List<RcRow> rc, String method) {
         Path folder = out.localFolder(SweepOutput.PLOTS);
         List<String> drawn = SweepPlots.draw(folder, probabilities, rc, method);
+        drawn.addAll(AxisPlots.drawAsked(folder, spec.figures(), probabilities,
+            rc.stream().filter(r -> r.method().equalsIgnoreCase(method)).toList()));
         out.publish(folder, SweepOutput.PLOTS);
         return drawn;
     }

@@ -133,15 +133,19 @@ public final class SweepPlots {
      * apart on a linear one, so that intervals at the same d do not hide each other.
      */
     private static java.util.function.DoubleUnaryOperator dodge(List<RcRow> rows, boolean logX, int k, int count) {
+        return dodge(rows.stream().mapToLong(RcRow::d).min().orElse(1), rows.stream().mapToLong(RcRow::d).max().orElse(1),
+            logX, k, count);
+    }
+
+    /** As {@link #dodge(List, boolean, int, int)} for x values from {@code min} to {@code max}. */
+    static java.util.function.DoubleUnaryOperator dodge(double min, double max, boolean logX, int k, int count) {
         double offset = k - (count - 1) / 2.0;
-        long dMin = rows.stream().mapToLong(RcRow::d).min().orElse(1);
-        long dMax = rows.stream().mapToLong(RcRow::d).max().orElse(1);
-        if (logX || dMin == dMax) {
+        if (logX || min == max) {
             double factor = Math.pow(10, 0.03 * offset);
-            return d -> d * factor;
+            return x -> x * factor;
         }
-        double shift = 0.015 * (dMax - dMin) * offset;
-        return d -> d + shift;
+        double shift = 0.015 * (max - min) * offset;
+        return x -> x + shift;
     }
 
     /** Log x when the dimensions span a decade or more, or when there is one d (its axis spans a factor 9). */

@@ -189,7 +189,14 @@ public final class SpecKeys {
         key(RECORD, "setups", Type.NAMES, null, false, null, false, "all", false, "only these setups are recorded");
 
         choice(FIGURE, "kind", FigureSpec.KINDS, "required", "which figure");
-        key(FIGURE, "setups", Type.NAMES, null, false, null, false, "required", false, "the setups it draws");
+        key(FIGURE, "setups", Type.NAMES, null, false, null, false, "all (required for the kinds of runs)", false,
+            "the setups it draws; evolution, plateaus, basins and collapse-vs-d name theirs");
+        String axes = "an axis: R, d, wStar or a key the setups sweep (eta, batch, r0, ...)";
+        key(FIGURE, "x", Type.TEXT, null, false, null, false, "required (map, rc-vs)", false,
+            "map: " + axes + "; rc-vs: the same but R");
+        key(FIGURE, "y", Type.TEXT, null, false, null, false, "required (map)", false, "map: " + axes + ", not x");
+        key(FIGURE, "by", Type.TEXT, null, false, null, false, "required (probability)", false,
+            "probability: a curve per value of this axis (not R)");
     }
 
     private SpecKeys() {

@@ -293,23 +293,80 @@ public final class SpecParser {
                     + String.join(", ", FigureSpec.KINDS) + ")");
                 kind = null;
             }
+            boolean ofRuns = kind == null || FigureSpec.FromRuns.KINDS.contains(kind);
             List<String> names = m.containsKey("setups") ? setupNames(m, key, setups) : null;
-            if (!m.containsKey("setups")) {
+            if (!m.containsKey("setups") && ofRuns) {
                 error(key + ".setups", seq.getValue().get(i), "missing: the setups the figure draws");
+            } else if (!m.containsKey("setups") && setups != null) {
+                names = setups.stream().map(SetupSpec::name).distinct().toList(); // the axis kinds draw every setup by default
             } else if (names != null && names.isEmpty()) {
                 error(key + ".setups", value(m, "setups"), "empty: name at least one setup");
                 names = null;
             }
+            List<String> axisKeys = kind == null ? List.of() : FigureSpec.axisKeys(kind);
+            for (String k : List.of("x", "y", "by")) {
+                if (kind != null && m.containsKey(k) && !axisKeys.contains(k)) {
+                    error(key + "." + k, value(m, k), "'" + k + "' is not a key of kind " + kind + (axisKeys.isEmpty()
+                        ? "" : " (it takes " + String.join(", ", axisKeys) + ")"));
+                }
+            }
             if (kind != null && names != null && setups != null) {
-                String why = figureProblem(kind, names, setups, grid, record);
-                if (why != null) {
-                    error(key + ".setups", value(m, "setups"), why);
+                if (ofRuns) {
+                    String why = figureProblem(kind, names, setups, grid, record);
+                    if (why != null) {
+                        error(key + ".setups", value(m, "setups"), why);
+                    } else {
+                        out.add(new FigureSpec.FromRuns(kind, names));
+                    }
                 } else {
-                    out.add(new FigureSpec(kind, names));
+                    FigureSpec f = axisFigure(kind, axisKeys, m, key, seq.getValue().get(i), names, setups);
+                    if (f != null) {
+                        out.add(f);
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A {@code map}, {@code rc-vs} or {@code probability} entry: its axis keys must name R, d, wStar or a key the
+     * named setups sweep, each only where its kind takes it.
+     */
+    private FigureSpec axisFigure(String kind, List<String> axisKeys, Map<String, NodeTuple> m, String key, Node entry,
+                                  List<String> names, List<SetupSpec> setups) {
+        List<String> axes = new ArrayList<>(FigureSpec.GRID_AXES);
+        setups.stream().filter(s -> names.contains(s.name())).flatMap(s -> s.axes().stream()).map(Axis::name)
+            .distinct().forEach(axes::add);
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (String k : axisKeys) {
+            String axis = string(m, k, key, null);
+            if (axis == null) {
+                if (!m.containsKey(k)) {
+                    error(key + "." + k, entry, "missing: an axis (" + String.join(", ", axes) + ")");
+                }
+            } else if (!axes.contains(axis)) {
+                String hint = suggestion(axis, axes);
+                error(key + "." + k, value(m, k), "no axis '" + axis + "' in setups " + names
+                    + (hint == null ? "" : "; did you mean '" + hint + "'?") + " (axes: " + String.join(", ", axes) + ")");
+            } else {
+                chosen.put(k, axis);
+            }
+        }
+        if (chosen.size() < axisKeys.size()) {
+            return null;
+        }
+        String last = axisKeys.get(axisKeys.size() - 1);
+        try {
+            return switch (kind) {
+                case "map" -> new FigureSpec.CollapseMap(chosen.get("x"), chosen.get("y"), names);
+                case "rc-vs" -> new FigureSpec.RcAgainst(chosen.get("x"), names);
+                default -> new FigureSpec.ProbabilityBy(chosen.get("by"), names);
+            };
+        } catch (IllegalArgumentException e) {
+            error(key + "." + last, value(m, last), e.getMessage());
+            return null;
+        }
     }
 
     /** Why a figure cannot be drawn from these setups, or null. */

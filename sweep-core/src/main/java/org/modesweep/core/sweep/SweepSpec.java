@@ -216,7 +216,7 @@ public record SweepSpec(String source, String name, String output, long seed, lo
         }
         if (!figures.isEmpty()) {
             List<Object> f = new ArrayList<>();
-            figures.forEach(fig -> f.add(Map.of("kind", fig.kind(), "setups", fig.setups())));
+            figures.forEach(fig -> f.add(fig.yaml()));
             root.put("figures", f);
         }
         DumperOptions options = new DumperOptions();

@@ -279,8 +279,8 @@ class SpecParserTest {
         assertTrue(s.records("trainable-sgd", 2));
         assertFalse(s.records("trainable-sgd", 3));
         assertFalse(s.records("fixed-flow", 0));
-        assertEquals(List.of(new FigureSpec("evolution", List.of("trainable-sgd")),
-            new FigureSpec("plateaus", List.of("fixed-flow", "trainable-sgd"))), s.figures());
+        assertEquals(List.of(new FigureSpec.FromRuns("evolution", List.of("trainable-sgd")),
+            new FigureSpec.FromRuns("plateaus", List.of("fixed-flow", "trainable-sgd"))), s.figures());
         assertEquals(s, SpecParser.parse(s.toYaml(), "conf/x.yaml", false));
         assertNotEquals(s.hash(), SpecParser.parse(yaml.replace("every: 0.5", "every: 1"), "conf/x.yaml", false).hash());
         assertEquals(s.hash(), SpecParser.parse(yaml.replace("- {kind: evolution, setups: [trainable-sgd]}\n", ""),
@@ -300,6 +300,48 @@ class SpecParserTest {
         assertEquals("figures[0].setups", unrecorded.key());
         assertTrue(unrecorded.reason().contains("does not cover [fixed-flow]"), unrecorded.reason());
         assertEquals("figures[0].setups", error(base + "figures: [{kind: basins, setups: [fixed-flow]}]\n").key());
+    }
+
+    @Test
+    void axisFiguresNameTheirAxesAndDefaultToEverySetup() {
+        String yaml = with("eta: 0.05, batch: 100", "eta: [0.05, 0.2], batch: 100") + """
+            figures:
+              - {kind: map, x: R, y: d}
+              - {kind: map, x: eta, y: wStar, setups: [trainable-sgd]}
+              - {kind: rc-vs, x: eta}
+              - {kind: probability, by: d, setups: [fixed-flow]}
+            """;
+        SweepSpec s = SpecParser.parse(yaml, "conf/x.yaml", false);
+        List<String> both = List.of("fixed-flow", "trainable-sgd");
+        assertEquals(List.of(new FigureSpec.CollapseMap("R", "d", both),
+            new FigureSpec.CollapseMap("eta", "wStar", List.of("trainable-sgd")), new FigureSpec.RcAgainst("eta", both),
+            new FigureSpec.ProbabilityBy("d", List.of("fixed-flow"))), s.figures());
+        assertEquals(s, SpecParser.parse(s.toYaml(), "conf/x.yaml", false), "read back from the resolved spec");
+        assertEquals(s.hash(), SpecParser.parse(yaml.substring(0, yaml.indexOf("figures:")), "conf/x.yaml", false).hash(),
+            "figures are not in the hash");
+    }
+
+    @Test
+    void badAxisFiguresAreNamed() {
+        String base = with("eta: 0.05, batch: 100", "eta: [0.05, 0.2], batch: 100");
+        SpecException.Error typo = error(base + "figures: [{kind: map, x: R, y: etta}]\n");
+        assertEquals("figures[0].y", typo.key());
+        assertEquals(15, typo.line());
+        assertTrue(typo.reason().contains("did you mean 'eta'?"), typo.reason());
+        SpecException.Error notSwept = error(base + "figures: [{kind: rc-vs, x: eta, setups: [fixed-flow]}]\n");
+        assertEquals("figures[0].x", notSwept.key());
+        assertTrue(notSwept.reason().contains("axes: R, d, wStar)"), notSwept.reason());
+        SpecException.Error same = error(base + "figures: [{kind: map, x: d, y: d}]\n");
+        assertEquals("figures[0].y", same.key());
+        assertTrue(same.reason().contains("same axis 'd'"), same.reason());
+        SpecException.Error missing = error(base + "figures: [{kind: map, x: R}]\n");
+        assertEquals("figures[0].y", missing.key());
+        assertTrue(missing.reason().startsWith("missing"), missing.reason());
+        assertEquals("figures[0].x", error(base + "figures: [{kind: rc-vs, x: R}]\n").key());
+        assertEquals("figures[0].by", error(base + "figures: [{kind: probability, by: R}]\n").key());
+        assertEquals("figures[0].by", error(base + "figures: [{kind: map, x: R, y: d, by: eta}]\n").key());
+        assertEquals("figures[0].x", error(base + "figures: [{kind: plateaus, x: R, setups: [fixed-flow]}]\n").key());
+        assertEquals("figures[0].setups", error(base + "figures: [{kind: plateaus}]\n").key());
     }
 
     @Test
