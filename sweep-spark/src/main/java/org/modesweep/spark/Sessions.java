@@ -49,10 +49,8 @@ public final class Sessions {
         }
         if (!master.startsWith("local")) {
             authenticate(b, master, secretFile);
-            String options = System.getProperty("spark.executor.extraJavaOptions", "");
-            if (!options.contains(COMPILE_HUGE_METHODS)) {
-                b.config("spark.executor.extraJavaOptions", (options + " " + COMPILE_HUGE_METHODS).trim());
-            }
+            b.config("spark.executor.extraJavaOptions",
+                executorJavaOptions(System.getProperty("spark.executor.extraJavaOptions", "")));
         }
         if (!master.startsWith("local") && System.getProperty("spark.jars") == null) {
             // Launched with java -cp rather than spark-submit: ship the code executors need.
@@ -84,6 +82,25 @@ public final class Sessions {
      * limit for compiling a method and otherwise runs interpreted, ~4% of a fast sweep's CPU.
      */
     public static final String COMPILE_HUGE_METHODS = "-XX:-DontCompileHugeMethods";
+
+    /**
+     * Garbage collector for executors (and for the launchers' JVM, jobs/bin/sweep and jobs/bin/submit): the
+     * throughput collector, since a sweep is a batch job whose pauses nobody sees, while G1's concurrent
+     * work takes cores from the trajectories (measured in the note of issue 15).
+     */
+    public static final String THROUGHPUT_GC = "-XX:+UseParallelGC";
+
+    /** {@code given} executor options with {@link #COMPILE_HUGE_METHODS} and, unless a collector is chosen, {@link #THROUGHPUT_GC}. */
+    static String executorJavaOptions(String given) {
+        String options = given;
+        if (!options.contains(COMPILE_HUGE_METHODS)) {
+            options += " " + COMPILE_HUGE_METHODS;
+        }
+        if (!options.matches(".*-XX:\\+Use\\w+GC.*")) { // two collectors would stop the JVM from starting
+            options += " " + THROUGHPUT_GC;
+        }
+        return options.trim();
+    }
 
     /** Environment variable holding the cluster's shared secret. */
     public static final String SECRET_ENV = "MODESWEEP_SPARK_SECRET";
