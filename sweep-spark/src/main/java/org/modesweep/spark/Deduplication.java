@@ -11,9 +11,13 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The step after computing: every point has exactly one row. A row can be written twice only when two
  * runs wrote the same output at once (or a series row, when a run was killed between a chunk's two
- * writes); readers deduplicate anyway, and a completed run rewrites the tables once without the copies.
+ * writes); readers deduplicate anyway, and a completed run rewrites the tables once without the copies,
+ * and {@code trajectories/} as one file per (setup, d) when the chunks left it in many small files.
  */
 final class Deduplication {
+    /** Below this many rows per file on average, a finished table is rewritten as one file per (setup, d). */
+    static final long ROWS_PER_FILE = 100_000;
+
     private Deduplication() {
     }
 
@@ -32,17 +36,25 @@ final class Deduplication {
             throw new IllegalStateException(output.uri(SweepOutput.TRAJECTORIES) + " has rows for " + distinct
                 + " points after the run, expected " + expected);
         }
-        if (rows > distinct) {
+        int files = raw.inputFiles().length;
+        long groups = raw.select("setup", "d").distinct().count();
+        // Chunks append a file per task and (setup, d): hundreds of small files, whose footers readers
+        // (show, rc, plot, Python) then open one by one. A finished sweep keeps one file per (setup, d).
+        boolean fragmented = files > 2 * groups && rows < (long) files * ROWS_PER_FILE;
+        if (rows > distinct || fragmented) {
             String tmp = SweepOutput.TRAJECTORIES + "-dedup";
             output.delete(tmp);
-            PartIdentity.tag(raw.dropDuplicates(new String[] {"pointId"}), plan.spec()).repartition(col("setup"), col("d"))
+            // the columns' units and descriptions (read back without them) go into the new footers as in the first write
+            Dataset<Row> described = raw.dropDuplicates(new String[] {"pointId"}).select(TrajectoryRows.of(plan.spec()).columns());
+            PartIdentity.tag(described, plan.spec()).repartition(col("setup"), col("d"))
                 .sortWithinPartitions("setup", "d", "wStar", "R", "startM1", "startM2", "startS", "seedIndex")
                 .write().mode(SaveMode.Overwrite).partitionBy(TrajectoryRows.PARTITIONS).parquet(output.uri(tmp));
-            output.rename(SweepOutput.TRAJECTORIES, SweepOutput.TRAJECTORIES + "-old");
-            output.rename(tmp, SweepOutput.TRAJECTORIES);
-            output.delete(SweepOutput.TRAJECTORIES + "-old");
-            listener.message(String.format(Locale.ROOT, "note: removed %d duplicate rows from %s", rows - distinct,
-                output.uri(SweepOutput.TRAJECTORIES)));
+            output.replace(SweepOutput.TRAJECTORIES, tmp);
+            listener.message(rows > distinct
+                ? String.format(Locale.ROOT, "note: removed %d duplicate rows from %s", rows - distinct,
+                    output.uri(SweepOutput.TRAJECTORIES))
+                : String.format(Locale.ROOT, "compacted %s: %,d files into %,d (one per setup and d)",
+                    SweepOutput.TRAJECTORIES, files, groups));
         }
         long repeated = SeriesRows.compact(spark, output);
         if (repeated > 0) {

@@ -57,6 +57,9 @@ public record RunPlan(SweepSpec spec, SweepOutput output, Manifest manifest, Out
 
     private static Manifest prepare(SparkSession spark, SweepSpec spec, SweepOutput output, SweepListener listener) {
         String now = Instant.now().toString();
+        for (String table : new String[] {SweepOutput.TRAJECTORIES, SweepOutput.SERIES}) {
+            output.finishReplacement(table); // a compaction killed mid-swap
+        }
         Manifest manifest = output.manifest();
         SweepSpec previous = output.exists(SweepOutput.SPEC) ? SpecParser.parse(output.read(SweepOutput.SPEC),
             output.path(SweepOutput.SPEC).toString(), true) : null;

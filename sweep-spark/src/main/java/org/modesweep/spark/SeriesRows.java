@@ -134,9 +134,7 @@ public final class SeriesRows {
         read(spark, output.uri(SweepOutput.SERIES), true).repartition(col("setup"), col("d"))
             .sortWithinPartitions("setup", "d", "R", "wStar", "seedIndex", "pointId", "t")
             .write().mode(SaveMode.Overwrite).partitionBy(TrajectoryRows.PARTITIONS).parquet(output.uri(tmp));
-        output.rename(SweepOutput.SERIES, SweepOutput.SERIES + "-old");
-        output.rename(tmp, SweepOutput.SERIES);
-        output.delete(SweepOutput.SERIES + "-old");
+        output.replace(SweepOutput.SERIES, tmp);
         return rows - distinct;
     }
 }

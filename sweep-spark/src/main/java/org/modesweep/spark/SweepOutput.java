@@ -28,6 +28,8 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
  */
 public final class SweepOutput {
     public static final String TRAJECTORIES = "trajectories";
+    /** Suffix of a table renamed aside while {@link #replace} swaps in its rewrite. */
+    static final String ASIDE = "-old";
     public static final String SERIES = "series";
     public static final String PROBABILITIES = "probabilities";
     public static final String RC = "rc";
@@ -340,6 +342,29 @@ public final class SweepOutput {
             fs.delete(path(name), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path(name), e);
+        }
+    }
+
+    /**
+     * Puts {@code replacement}, a complete table written beside {@code table}, in its place. The old table is
+     * renamed aside first, so a run killed between the two renames leaves the old table aside (or the new one in
+     * place with the old aside), which {@link #finishReplacement} settles on the next run; nothing is lost.
+     */
+    public void replace(String table, String replacement) {
+        rename(table, table + ASIDE);
+        rename(replacement, table);
+        delete(table + ASIDE);
+    }
+
+    /** Settles a {@link #replace} cut short: the old table back if the new one had not moved in, else the old one dropped. */
+    public void finishReplacement(String table) {
+        if (!exists(table + ASIDE)) {
+            return;
+        }
+        if (exists(table)) {
+            delete(table + ASIDE);
+        } else {
+            rename(table + ASIDE, table);
         }
     }
 

@@ -72,6 +72,24 @@ class SweepResumeTest extends LocalSparkTest {
     }
 
     @Test
+    void aFinishedSweepKeepsOneFilePerSetupAndDimensionAndAKilledSwapIsSettled() throws IOException {
+        SweepSpec spec = spec("c"); // chunks of 10 on 2 partitions: 5 chunks append files to each d
+        SparkTestSupport.run(spark, spec, 0, null);
+        List<Row> rows = SparkTestSupport.rawRows(spark, spec);
+        assertOneRowPerPoint(spec, rows);
+        for (String d : List.of("4", "40")) {
+            assertEquals(1, parquetFiles(dir.resolve("c/trajectories/setup=f/d=" + d)).size(), "d=" + d);
+        }
+        // killed between the compaction's two renames: the table aside, none in place
+        Files.move(dir.resolve("c/trajectories"), dir.resolve("c/trajectories" + SweepOutput.ASIDE));
+        SweepRunner.Result again = SparkTestSupport.run(spark, spec, 0, null);
+        assertEquals(48, again.alreadyDone());
+        assertEquals(0, again.computed());
+        assertEquals(new HashSet<>(rows), new HashSet<>(SparkTestSupport.rawRows(spark, spec)));
+        assertFalse(Files.exists(dir.resolve("c/trajectories" + SweepOutput.ASIDE)));
+    }
+
+    @Test
     void lostFilesAndLeftoversOfAKilledJobAreRepaired() throws IOException {
         SweepSpec spec = spec("b");
         SparkTestSupport.run(spark, spec, 0, null);
