@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.modesweep.core.Flow;
@@ -39,6 +45,7 @@ import picocli.CommandLine.Option;
         "  W1 flow, fixed weights, tMax 400 (one thread)     W2 the same, trainable weights",
         "  W3 sgd steps, reduced engine, batch 1000 (one thread)   W3v the same on the vectors engine",
         "  W3g W3 at d = 1e9                                       W4 the W1 workload as a sweep on Spark, against cores x W1",
+        "  W1p the W1 workload on all cores at once without Spark (what the cores give together; W4 is also set against it)",
         "bench/side-by-side runs this beside the SciPy/numpy script bench/baseline.py and prints the ratios."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -78,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
             Files.createDirectories(starts);
         }
         double w1 = Double.NaN;
-        if (runs("W1") || runs("W4") && sweep > 0) {
+        if (runs("W1") || runs("W1p") || runs("W4") && sweep > 0) {
             w1 = flow("W1", Weights.FIXED, runs("W1"));
         }
         if (runs("W2")) {
@@ -93,8 +100,12 @@ final class BenchCommand implements Callable<Integer> {
         if (runs("W3g")) {
             sgd("W3g", StochasticGradientDescent.Engine.REDUCED, 1_000_000_000L, reducedSteps);
         }
+        double w1p = Double.NaN;
+        if (runs("W1p") || runs("W4") && sweep > 0) {
+            w1p = parallelFlow(Runtime.getRuntime().availableProcessors(), w1);
+        }
         if (runs("W4") && sweep > 0) {
-            sweep(w1);
+            sweep(w1, w1p);
         }
         return 0;
     }
@@ -137,6 +148,44 @@ final class BenchCommand implements Callable<Integer> {
             writeStarts(starts.resolve(name + ".csv"), runs);
         }
         return rate;
+    }
+
+    /**
+     * The W1 workload on {@code threads} plain threads at once, no Spark: what this machine's cores give together
+     * (cores of a virtual machine, or sharing caches and memory, give less than {@code threads} x W1), the yardstick
+     * of Spark's own overhead in W4. Runs after W1 in the same JVM, so the code is compiled.
+     */
+    private double parallelFlow(int threads, double w1) {
+        ReducedSetup setup = flowSetup("W1p", Weights.FIXED);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            double[] rates = new double[PASSES];
+            for (int pass = 0; pass < PASSES; pass++) {
+                long start = System.nanoTime();
+                List<Future<?>> parts = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = t;
+                    parts.add(pool.submit(() -> {
+                        for (int i = first; i < seeds * threads; i += threads) {
+                            setup.trajectory(R, D, W_STAR, i, Recorder.NONE, ReducedModel.Expectations.TABLE);
+                        }
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+                rates[pass] = (double) seeds * threads / ((System.nanoTime() - start) / 1e9);
+            }
+            double rate = median(rates);
+            System.out.printf(Locale.ROOT, "W1p %.1f trajectories/s  (the W1 workload on %d plain threads at once, no Spark:"
+                + " %.0f%% of %d x W1, what these cores give together; median of %d passes)%n", rate, threads,
+                100 * rate / (threads * w1), threads, PASSES);
+            return rate;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("W1p: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The same workload on {@link ReducedModel.Expectations#QUADRATURE}: what the table buys (a fifth of the seeds). */
@@ -191,7 +240,7 @@ final class BenchCommand implements Callable<Integer> {
      * twice in one JVM: the first run is what a fresh {@code sweep run} sees (Spark's first jobs and the
      * JIT compiling the writer and the core on the same cores), the second is timed warm, as W1 is.
      */
-    private void sweep(double w1) throws IOException {
+    private void sweep(double w1, double w1p) throws IOException {
         Path dir = Files.createTempDirectory("modesweep-bench");
         try {
             String yaml = String.format(Locale.ROOT, """
@@ -215,11 +264,12 @@ final class BenchCommand implements Callable<Integer> {
                 SweepRunner.Result warm = SweepRunner.run(spark, spec.withOutput(dir.resolve("warm").toString()), quiet);
                 double ideal = cores * w1;
                 System.out.printf(Locale.ROOT, "W4 %.1f trajectories/s  (%,d W1 trajectories as a sweep on %s, %d cores, Parquet"
-                        + " included, warm JVM: parallel efficiency %.0f%% of %d x W1; %.2f cores busy computing. The same sweep"
-                        + " first, in the fresh JVM: %.1f/s, %.0f%%, %.0f%% after its first chunk; Spark start-up %.1f s)%n",
+                        + " included, warm JVM: parallel efficiency %.0f%% of %d x W1, %.0f%% of W1p; %.2f cores busy computing."
+                        + " The same sweep first, in the fresh JVM: %.1f/s, %.0f%% (%.0f%% of W1p), %.0f%% after its first chunk;"
+                        + " Spark start-up %.1f s)%n",
                     warm.throughput(), warm.computed(), master, cores, 100 * warm.throughput() / ideal, cores,
-                    warm.coreMillis() / 1000 / warm.computeSeconds(), cold.throughput(), 100 * cold.throughput() / ideal,
-                    100 * cold.steadyThroughput() / ideal, startup);
+                    100 * warm.throughput() / w1p, warm.coreMillis() / 1000 / warm.computeSeconds(), cold.throughput(),
+                    100 * cold.throughput() / ideal, 100 * cold.throughput() / w1p, 100 * cold.steadyThroughput() / ideal, startup);
             } finally {
                 spark.stop();
             }
