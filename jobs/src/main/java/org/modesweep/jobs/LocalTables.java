@@ -58,6 +58,42 @@ final class LocalTables implements AutoCloseable {
         return dedupe ? "(select * from " + scan + " qualify row_number() over (partition by pointId) = 1)" : scan;
     }
 
+    /**
+     * Parquet footers (row count, key-value metadata) read by DuckDB in one pass: parquet-java would start Hadoop
+     * and log4j first, most of a second. If one file cannot be read, each is read alone to say which and why.
+     */
+    SweepOutput.Footers footers() {
+        return files -> {
+            List<String> local = files.stream().map(f -> new org.apache.hadoop.fs.Path(f).toUri().getPath()).toList();
+            try {
+                return footers(local);
+            } catch (IllegalArgumentException damaged) {
+                List<SweepOutput.Footer> read = new ArrayList<>();
+                for (String f : local) {
+                    try {
+                        read.addAll(footers(List.of(f)));
+                    } catch (IllegalArgumentException e) {
+                        read.add(SweepOutput.Footer.damaged(e));
+                    }
+                }
+                return read;
+            }
+        };
+    }
+
+    private List<SweepOutput.Footer> footers(List<String> files) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        String list = "[" + String.join(", ", files.stream().map(f -> "'" + f.replace("'", "''") + "'").toList()) + "]";
+        Map<String, Long> rows = new java.util.HashMap<>();
+        query("select file_name, num_rows from parquet_file_metadata(" + list + ")", r -> rows.put(r.getString(1), r.getLong(2)));
+        Map<String, Map<String, String>> metadata = new java.util.HashMap<>();
+        query("select file_name, decode(key), decode(value) from parquet_kv_metadata(" + list + ")",
+            r -> metadata.computeIfAbsent(r.getString(1), k -> new java.util.HashMap<>()).put(r.getString(2), r.getString(3)));
+        return files.stream().map(f -> new SweepOutput.Footer(rows.get(f), metadata.getOrDefault(f, Map.of()), null)).toList();
+    }
+
     /** The local folder of a table of {@code out}. */
     static java.nio.file.Path folder(SweepOutput out, String table) {
         return java.nio.file.Path.of(out.path(table).toUri());

@@ -3,7 +3,6 @@ package org.modesweep.jobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.modesweep.spark.Sessions;
 import org.modesweep.spark.ExistingSweep;
 import org.modesweep.spark.Report;
 import org.modesweep.spark.SweepAggregation;
@@ -34,7 +33,7 @@ final class PlotCommand implements Callable<Integer> {
     public Integer call() {
         // The spec's figures of runs read trajectories/ and series/ with Spark.
         boolean seriesFigures = !path.contains("://")
-            && SweepAggregation.hasFiguresOfRuns(ExistingSweep.open(Sessions.hadoopConfiguration(), path).spec());
+            && SweepAggregation.hasFiguresOfRuns(ExistingSweep.spec(ExistingSweep.locate(TableEngine.output(path))));
         try (ResultReader r = ResultReader.open(engine, path, "sweep plot", seriesFigures)) {
             SweepOutput out = r.output();
             var spec = r.sweep().spec();

@@ -29,8 +29,13 @@ final class ResultReader implements AutoCloseable {
     /** Opens the sweep at {@code path} with DuckDB when the engine allows and Spark is not {@code needsSpark}. */
     static ResultReader open(TableEngine engine, String path, String name, boolean needsSpark) {
         if (!needsSpark && engine.duckdb(path)) {
-            return new ResultReader(ExistingSweep.open(Sessions.hadoopConfiguration(), path), LocalTables.open(),
-                null);
+            LocalTables db = LocalTables.open();
+            try {
+                return new ResultReader(ExistingSweep.open(TableEngine.output(path), db.footers()), db, null);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
         }
         SparkSession spark = Sessions.open(name, engine.master, "local[*]", false);
         try {

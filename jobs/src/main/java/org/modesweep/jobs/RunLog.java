@@ -6,10 +6,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.FileAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
  * The run log of one command: Spark's and Hadoop's log lines and the full trace of a failure, in
@@ -24,7 +20,10 @@ final class RunLog {
     private RunLog() {
     }
 
-    /** Routes log4j to the run log (and, with {@code debug}, also to stderr). Called once, by {@link Main#main}. */
+    /**
+     * Names the run log and the console's level for log4j (its configuration, {@code log4j2.properties}, reads
+     * them), without starting log4j: it starts when something first logs. Called once, by {@link Main#main}.
+     */
     static synchronized void start(boolean withDebug) {
         debug = withDebug;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "modesweep-logs");
@@ -35,21 +34,8 @@ final class RunLog {
         } catch (java.io.IOException | RuntimeException e) {
             return; // no run log (e.g. a full disk): errors stay one line, traces only with --debug
         }
-        if (!(LogManager.getContext(false) instanceof LoggerContext ctx)) {
-            return;
-        }
-        Configuration config = ctx.getConfiguration();
-        FileAppender appender = FileAppender.newBuilder().setName("runlog").withFileName(f.toString())
-            .withCreateOnDemand(true).setConfiguration(config)
-            .setLayout(PatternLayout.newBuilder().withConfiguration(config).withPattern("%d{ISO8601} %p %c{1}: %m%n%ex").build())
-            .build();
-        appender.start();
-        config.addAppender(appender);
-        config.getRootLogger().addAppender(appender, null, null);
-        if (!debug) {
-            config.getRootLogger().removeAppender("stderr");
-        }
-        ctx.updateLoggers();
+        System.setProperty("modesweep.runlog", f.toString());
+        System.setProperty("modesweep.console", debug ? "all" : "off");
         file = f;
     }
 

@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.modesweep.spark.Aggregates;
 import org.modesweep.spark.Aggregates.RcRow;
+import org.modesweep.spark.ExistingSweep;
 import org.modesweep.spark.Manifest;
 import org.modesweep.spark.OutputStatus;
 import org.modesweep.spark.Sessions;
@@ -72,32 +73,23 @@ final class ShowCommand implements Callable<Integer> {
             throw new IllegalArgumentException(path + " is not a Parquet table folder");
         }
         boolean trajectories = folder.root().getName().equals(SweepOutput.TRAJECTORIES);
-        if (trajectories && folder.root().getParent() != null) {
-            SweepOutput parent = TableEngine.output(folder.root().getParent().toString());
-            if (parent.exists(SweepOutput.SPEC)) {
-                OutputStatus.of(parent).requireSound(); // foreign, damaged or another sweep's parts, by name
-            } else {
-                parent.requireSoundTable(SweepOutput.TRAJECTORIES);
-            }
-        }
-        if (sweep) {
-            OutputStatus.of(folder).requireSound();
-        }
         if (engine.duckdb(path)) {
             try (LocalTables db = LocalTables.open()) {
+                OutputStatus status = checked(folder, sweep, trajectories, db.footers());
                 if (sweep) {
-                    showSweep(folder, folder.hasParquet(SweepOutput.RC) ? db.readRc(folder) : List.of());
+                    showSweep(folder, status, folder.hasParquet(SweepOutput.RC) ? db.readRc(folder) : List.of());
                 } else {
                     print(folder, local(db, folder, trajectories));
                 }
             }
             return 0;
         }
+        OutputStatus status = checked(folder, sweep, trajectories, folder.parquetFooters());
         SparkSession spark = Sessions.open("sweep show", engine.master, "local[*]", false);
         try {
             if (sweep) {
-                showSweep(folder, folder.hasParquet(SweepOutput.RC) ? Aggregates.readRc(spark, folder.uri(SweepOutput.RC))
-                    : List.of());
+                showSweep(folder, status, folder.hasParquet(SweepOutput.RC)
+                    ? Aggregates.readRc(spark, folder.uri(SweepOutput.RC)) : List.of());
             } else {
                 print(folder, spark(spark, folder, trajectories));
             }
@@ -105,6 +97,22 @@ final class ShowCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * Refuses a sweep's {@code trajectories/} holding foreign, damaged or another sweep's parts, by name, before
+     * anything is read; the status of the sweep {@code folder} is (null when it is a table).
+     */
+    private static OutputStatus checked(SweepOutput folder, boolean sweep, boolean trajectories, SweepOutput.Footers footers) {
+        if (trajectories && folder.root().getParent() != null) {
+            SweepOutput parent = folder.sibling(folder.root().getParent().toString());
+            if (parent.exists(SweepOutput.SPEC)) {
+                OutputStatus.of(parent, ExistingSweep.spec(parent), parent.manifest(), footers).requireSound();
+            } else {
+                parent.requireSoundTable(SweepOutput.TRAJECTORIES, footers);
+            }
+        }
+        return sweep ? OutputStatus.of(folder, ExistingSweep.spec(folder), folder.manifest(), footers).requireSound() : null;
     }
 
     private void print(SweepOutput folder, Shown shown) {
@@ -209,9 +217,9 @@ final class ShowCommand implements Callable<Integer> {
         return new Shown(List.of(df.columns()), rows, count);
     }
 
-    private static void showSweep(SweepOutput folder, List<RcRow> rc) {
+    /** A sweep's manifest, its status (counted from the data, not the manifest) and its R_c table. */
+    private static void showSweep(SweepOutput folder, OutputStatus status, List<RcRow> rc) {
         Manifest m = folder.manifest();
-        OutputStatus status = OutputStatus.of(folder); // counted from the data, not the manifest
         System.out.printf("sweep at %s%n  %s: %s%n  %s%n", folder.root(), status.describe(),
             status.complete() ? "complete" : "INCOMPLETE (rerun `sweep run` with its spec to finish)", m == null
                 ? "no readable " + SweepOutput.MANIFEST + " (`sweep repair` rebuilds it; `sweep run` does too)"

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepOutput;
 import picocli.CommandLine.Option;
 
@@ -71,7 +70,7 @@ final class TableEngine {
 
     /** The output (or table) at {@code uri}; a local path that does not exist is refused here, with its name. */
     static SweepOutput output(String uri) {
-        SweepOutput out = new SweepOutput(Sessions.hadoopConfiguration(), uri);
+        SweepOutput out = SweepOutput.at(uri);
         if (out.isLocal() && !Files.exists(Path.of(out.root().toUri()))) {
             throw new IllegalArgumentException(uri + ": no such file or folder");
         }

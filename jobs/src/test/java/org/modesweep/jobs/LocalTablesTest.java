@@ -135,4 +135,52 @@ class LocalTablesTest {
         assertTrue(printed.contains(": 36 rows (first 3 shown)"), printed);
         assertEquals(1 + 1 + 3, printed.lines().count(), printed);
     }
+
+    /**
+     * The footers DuckDB reads (for show, rc and plot on a local output, without Hadoop) are those parquet-java
+     * reads through Hadoop (for everything else): the same parts, row counts, key-value metadata (the sweep's
+     * identity and column units), and the same files found damaged or outside the layout.
+     */
+    @Test
+    void duckdbReadsTheFootersParquetJavaReads() throws IOException {
+        Path copy = dir.resolve("footers");
+        try (Stream<Path> files = Files.walk(dir.resolve("out"))) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(dir.resolve("out").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path setupDir = copy.resolve("trajectories/setup=fixed-flow/d=10");
+        Path part;
+        try (Stream<Path> files = Files.list(setupDir)) {
+            part = files.filter(f -> f.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+        }
+        byte[] whole = Files.readAllBytes(part);
+        Files.write(setupDir.resolve("part-77777-truncated.parquet"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.writeString(copy.resolve("trajectories/notes.txt"), "not a part");
+        SweepOutput viaHadoop = new SweepOutput(spark.sparkContext().hadoopConfiguration(), copy.toString());
+        SweepOutput viaJdk = SweepOutput.at(copy.toString());
+        List<SweepOutput.Part> expected = viaHadoop.parts(SweepOutput.TRAJECTORIES, viaHadoop.parquetFooters());
+        List<SweepOutput.Part> found;
+        try (LocalTables db = LocalTables.open()) {
+            found = viaJdk.parts(SweepOutput.TRAJECTORIES, db.footers());
+        }
+        assertEquals(2 * 2 + 2, expected.size(), expected.toString()); // 4 (setup, d) parts, the truncated one, the note
+        assertEquals(expected.size(), found.size());
+        for (int i = 0; i < expected.size(); i++) {
+            SweepOutput.Part e = expected.get(i);
+            SweepOutput.Part f = found.get(i);
+            assertEquals(List.of(e.path(), e.bytes(), String.valueOf(e.setup()), String.valueOf(e.d()), e.rows(), e.metadata()),
+                List.of(f.path(), f.bytes(), String.valueOf(f.setup()), String.valueOf(f.d()), f.rows(), f.metadata()), e.path());
+            assertEquals(e.damage() == null, f.damage() == null, e.path() + ": " + e.damage() + " / " + f.damage());
+        }
+        assertTrue(found.stream().anyMatch(p -> p.damage() != null && p.path().endsWith("part-77777-truncated.parquet")));
+        assertTrue(found.stream().anyMatch(p -> p.setup() == null && p.path().endsWith("notes.txt")));
+        assertTrue(found.stream().filter(p -> p.damage() == null && p.setup() != null)
+            .allMatch(p -> p.rows() > 0 && p.metadata().containsKey("org.apache.spark.sql.parquet.row.metadata")));
+    }
 }

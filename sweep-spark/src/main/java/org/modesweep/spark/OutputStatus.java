@@ -80,13 +80,18 @@ public record OutputStatus(String output, long points, long rows, Map<String, Lo
 
     /** The status of {@code out} against {@code spec}; {@code manifest} may be null (lost). */
     public static OutputStatus of(SweepOutput out, SweepSpec spec, Manifest manifest) {
-        List<SweepOutput.Part> parts = out.parts(SweepOutput.TRAJECTORIES);
+        return of(out, spec, manifest, out.parquetFooters());
+    }
+
+    /** The same, the parts' footers read by {@code footers}. */
+    public static OutputStatus of(SweepOutput out, SweepSpec spec, Manifest manifest, SweepOutput.Footers footers) {
+        List<SweepOutput.Part> parts = out.parts(SweepOutput.TRAJECTORIES, footers);
         Map<String, Set<String>> expected = PartIdentity.expected(spec);
         List<String> problems = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         java.util.function.BiConsumer<SweepOutput.Part, String> reject = (p, why) -> {
             problems.add(why);
-            rejected.add(p.path().toString());
+            rejected.add(p.path());
         };
         Map<String, Long> rowsBySetup = new TreeMap<>();
         List<SweepOutput.Part> unmarked = new ArrayList<>();

@@ -6,9 +6,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -18,7 +20,6 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 
 /**
  * The folder of one sweep (any Hadoop-compatible URI) and its layout:
@@ -38,28 +39,72 @@ public final class SweepOutput {
     public static final String SPEC = "spec.yaml";
     public static final String MANIFEST = "manifest.json";
 
-    private final FileSystem fs;
+    private final Supplier<Configuration> conf;
     private final Path root;
+    /** The root on this machine's disk, read and written with the JDK (no Hadoop start-up); null for other stores. */
+    private final java.nio.file.Path local;
+    private FileSystem fs; // Hadoop's, opened on first use: commands that only read a local output never need it
 
     public SweepOutput(Configuration conf, String uri) {
+        this(() -> conf, uri, FileSystem.getDefaultUri(conf).getScheme());
+    }
+
+    /**
+     * The output at {@code uri} with Spark's Hadoop settings ({@link Sessions#hadoopConfiguration}) loaded only
+     * if a remote store is reached: a path without a scheme is a local path here.
+     */
+    public static SweepOutput at(String uri) {
+        return new SweepOutput(Sessions::hadoopConfiguration, uri, "file");
+    }
+
+    private SweepOutput(Supplier<Configuration> conf, String uri, String defaultScheme) {
         checkNoEscape(uri);
-        try {
-            Path p = new Path(uri);
-            this.fs = p.getFileSystem(conf);
-            if (isLocal()) {
-                fs.setWriteChecksum(false); // no .crc side files next to results on local disks
+        this.conf = conf;
+        Path p = new Path(uri);
+        String scheme = p.toUri().getScheme() != null ? p.toUri().getScheme() : defaultScheme;
+        if ("file".equals(scheme)) {
+            this.local = java.nio.file.Path.of(p.toUri().getPath()).toAbsolutePath().normalize();
+            this.root = new Path("file", null, local.toString());
+        } else {
+            this.local = null;
+            try {
+                this.fs = p.getFileSystem(conf.get());
+                this.root = fs.makeQualified(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open output " + uri, e);
             }
-            this.root = fs.makeQualified(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open output " + uri, e);
         }
+    }
+
+    /** The same store's folder at {@code uri} (e.g. a table's parent). */
+    public SweepOutput sibling(String uri) {
+        return new SweepOutput(conf, uri, local != null ? "file" : root.toUri().getScheme());
     }
 
     public Path root() {
         return root;
     }
 
-    FileSystem fileSystem() {
+    /** The root as a user names it: a local folder's path, else its URI. */
+    public String where() {
+        return local != null ? local.toString() : root.toString();
+    }
+
+    synchronized FileSystem fileSystem() {
+        return fs();
+    }
+
+    private synchronized FileSystem fs() {
+        if (fs == null) {
+            try {
+                fs = new Path("file:///").getFileSystem(conf.get()); // remote stores open theirs at once
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the file system of " + root, e);
+            }
+            if (local != null) {
+                fs.setWriteChecksum(false); // no .crc side files next to results on local disks
+            }
+        }
         return fs;
     }
 
@@ -136,12 +181,12 @@ public final class SweepOutput {
     }
 
     public boolean isLocal() {
-        return "file".equals(fs.getUri().getScheme());
+        return local != null;
     }
 
     public boolean exists(String name) {
         try {
-            return fs.exists(path(name));
+            return local != null ? Files.exists(local(path(name))) : fs().exists(path(name));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path(name), e);
         }
@@ -150,7 +195,12 @@ public final class SweepOutput {
     /** The root does not exist or holds nothing but hidden files (the lock, a temporary file). */
     public boolean isEmpty() {
         try {
-            return !fs.exists(root) || java.util.Arrays.stream(fs.listStatus(root)).allMatch(f -> f.getPath().getName().startsWith("."));
+            if (local != null) {
+                try (Stream<java.nio.file.Path> files = Files.exists(local) ? Files.list(local) : Stream.empty()) {
+                    return files.allMatch(f -> f.getFileName().toString().startsWith("."));
+                }
+            }
+            return !fs().exists(root) || java.util.Arrays.stream(fs().listStatus(root)).allMatch(f -> f.getPath().getName().startsWith("."));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + root, e);
         }
@@ -158,7 +208,7 @@ public final class SweepOutput {
 
     public boolean isDirectory() {
         try {
-            return fs.getFileStatus(root).isDirectory();
+            return local != null ? Files.isDirectory(local) : fs().getFileStatus(root).isDirectory();
         } catch (IOException e) {
             return false;
         }
@@ -175,21 +225,50 @@ public final class SweepOutput {
     }
 
     private boolean hasParquet(Path dir) {
+        return files(dir).stream().anyMatch(f -> f.path().getName().endsWith(".parquet"));
+    }
+
+    /** A visible file of a table folder and its size. */
+    private record Listed(Path path, long bytes) {
+    }
+
+    /** The visible files under {@code dir}, at any depth ({@code _}- and {@code .}-names and what is under them left out). */
+    private List<Listed> files(Path dir) {
+        List<Listed> files = new ArrayList<>();
         try {
-            if (!fs.exists(dir)) {
-                return false;
+            if (local != null) {
+                java.nio.file.Path base = local(dir);
+                if (Files.isDirectory(base)) {
+                    try (Stream<java.nio.file.Path> walk = Files.walk(base)) {
+                        for (java.nio.file.Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                            Path p = new Path(dir, base.relativize(f).toString());
+                            if (visible(dir, p)) {
+                                files.add(new Listed(p, Files.size(f)));
+                            }
+                        }
+                    }
+                }
+                return files;
             }
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+            if (!fs().exists(dir)) {
+                return files;
+            }
+            RemoteIterator<LocatedFileStatus> it = fs().listFiles(dir, true);
             while (it.hasNext()) {
-                Path p = it.next().getPath();
-                if (p.getName().endsWith(".parquet") && visible(dir, p)) {
-                    return true;
+                LocatedFileStatus f = it.next();
+                if (visible(dir, f.getPath())) {
+                    files.add(new Listed(f.getPath(), f.getLen()));
                 }
             }
-            return false;
+            return files;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+    }
+
+    /** A path of this local output on this machine's disk. */
+    private static java.nio.file.Path local(Path p) {
+        return java.nio.file.Path.of(p.toUri().getPath());
     }
 
     private static boolean visible(Path base, Path p) {
@@ -207,48 +286,99 @@ public final class SweepOutput {
      * when it is not a {@code part-*.parquet} file there), and from its Parquet footer the row count
      * and key-value metadata, or why the footer could not be read (truncated, not Parquet).
      */
-    record Part(Path path, long bytes, String setup, Long d, long rows, Map<String, String> metadata, String damage) {
+    public record Part(String path, long bytes, String setup, Long d, long rows, Map<String, String> metadata, String damage) {
         boolean inLayout() {
             return setup != null;
         }
     }
 
+    /** A Parquet footer's row count and key-value metadata, or why it could not be read ({@code damage}). */
+    public record Footer(long rows, Map<String, String> metadata, String damage) {
+        public static Footer damaged(Exception e) {
+            return new Footer(0, Map.of(), String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()));
+        }
+    }
+
+    /**
+     * Reads the footers of Parquet files (given as qualified paths), in their order: an engine may read them
+     * in one pass. The default reads each with parquet-java through Hadoop.
+     */
+    public interface Footers {
+        List<Footer> read(List<String> files);
+    }
+
     /** The visible files of a table folder (Spark's {@code _SUCCESS} markers and hidden folders skipped). */
     List<Part> parts(String table) {
+        return parts(table, parquetFooters());
+    }
+
+    /** Footers read one by one by parquet-java, through Hadoop. */
+    public Footers parquetFooters() {
+        return this::footers;
+    }
+
+    /** The visible files of a table folder, their footers read by {@code footers}. */
+    public List<Part> parts(String table, Footers footers) {
+        Path dir = path(table);
         List<Part> parts = new ArrayList<>();
-        try {
-            Path dir = path(table);
-            if (!fs.exists(dir)) {
-                return parts;
+        List<Integer> inLayout = new ArrayList<>();
+        for (Listed f : files(dir)) {
+            if (f.path().getName().equals("_SUCCESS")) {
+                continue;
             }
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-            while (it.hasNext()) {
-                LocatedFileStatus f = it.next();
-                Path p = f.getPath();
-                if (!visible(dir, p) || p.getName().equals("_SUCCESS")) {
-                    continue;
-                }
-                String[] rel = dir.toUri().relativize(p.toUri()).getPath().split("/");
-                boolean layout = rel.length == 3 && rel[0].startsWith("setup=") && rel[1].matches("d=\\d+")
-                    && rel[2].startsWith("part-") && rel[2].endsWith(".parquet");
-                if (!layout) {
-                    parts.add(new Part(p, f.getLen(), null, null, 0, Map.of(), null));
-                    continue;
-                }
-                String setup = ExternalCatalogUtils.unescapePathName(rel[0].substring("setup=".length()));
-                Long d = Long.parseLong(rel[1].substring(2));
-                try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromStatus(f, fs.getConf()))) {
-                    parts.add(new Part(p, f.getLen(), setup, d, r.getRecordCount(),
-                        r.getFooter().getFileMetaData().getKeyValueMetaData(), null));
-                } catch (IOException | RuntimeException e) { // truncated, not Parquet, checksum error
-                    String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
-                    parts.add(new Part(p, f.getLen(), setup, d, 0, Map.of(), why));
-                }
+            String[] rel = dir.toUri().relativize(f.path().toUri()).getPath().split("/");
+            boolean layout = rel.length == 3 && rel[0].startsWith("setup=") && rel[1].matches("d=\\d+")
+                && rel[2].startsWith("part-") && rel[2].endsWith(".parquet");
+            if (layout) {
+                inLayout.add(parts.size());
+                parts.add(new Part(f.path().toString(), f.bytes(), unescapePathName(
+                    rel[0].substring("setup=".length())), Long.parseLong(rel[1].substring(2)), 0, Map.of(), null));
+            } else {
+                parts.add(new Part(f.path().toString(), f.bytes(), null, null, 0, Map.of(), null));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + path(table), e);
+        }
+        List<Footer> read = footers.read(inLayout.stream().map(i -> parts.get(i).path()).toList());
+        for (int k = 0; k < inLayout.size(); k++) {
+            Part p = parts.get(inLayout.get(k));
+            Footer f = read.get(k);
+            parts.set(inLayout.get(k), new Part(p.path(), p.bytes(), p.setup(), p.d(), f.rows(), f.metadata(), f.damage()));
         }
         return parts;
+    }
+
+    /**
+     * A partition value from its folder name: Spark writes the characters it escapes as {@code %XX} (its
+     * {@code ExternalCatalogUtils.unescapePathName}, which would start Spark's logging on a read-only path).
+     */
+    static String unescapePathName(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            int code = name.charAt(i) == '%' && i + 2 < name.length() ? hex(name.substring(i + 1, i + 3)) : -1;
+            if (code >= 0) {
+                b.append((char) code);
+                i += 2;
+            } else {
+                b.append(name.charAt(i));
+            }
+        }
+        return b.toString();
+    }
+
+    /** Two ASCII hexadecimal digits' value, else -1. */
+    private static int hex(String digits) {
+        return digits.chars().allMatch(c -> c < 128 && Character.digit(c, 16) >= 0) ? Integer.parseInt(digits, 16) : -1;
+    }
+
+    private List<Footer> footers(List<String> files) {
+        List<Footer> read = new ArrayList<>();
+        for (String file : files) {
+            try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), fs().getConf()))) {
+                read.add(new Footer(r.getRecordCount(), r.getFooter().getFileMetaData().getKeyValueMetaData(), null));
+            } catch (IOException | RuntimeException e) { // truncated, not Parquet, checksum error
+                read.add(Footer.damaged(e));
+            }
+        }
+        return read;
     }
 
     /**
@@ -257,8 +387,13 @@ public final class SweepOutput {
      * file as part of the table, so foreign files are mixed in or fail late.
      */
     public void requireSoundTable(String table) {
+        requireSoundTable(table, parquetFooters());
+    }
+
+    /** The same, the footers read by {@code footers}. */
+    public void requireSoundTable(String table, Footers footers) {
         List<String> problems = new ArrayList<>();
-        for (Part p : parts(table)) {
+        for (Part p : parts(table, footers)) {
             if (!p.inLayout()) {
                 problems.add(OutputStatus.foreign(p, "not a part-*.parquet file under setup=.../d=..."));
             } else if (p.damage() != null) {
@@ -276,13 +411,13 @@ public final class SweepOutput {
     public void cleanStaging(String table) {
         try {
             Path dir = path(table);
-            if (!fs.exists(dir)) {
+            if (!fs().exists(dir)) {
                 return;
             }
-            for (FileStatus s : fs.listStatus(dir)) {
+            for (FileStatus s : fs().listStatus(dir)) {
                 String n = s.getPath().getName();
                 if (n.equals("_temporary") || n.startsWith(".spark-staging")) {
-                    fs.delete(s.getPath(), true);
+                    fs().delete(s.getPath(), true);
                 }
             }
         } catch (IOException e) {
@@ -291,7 +426,7 @@ public final class SweepOutput {
     }
 
     public String read(String name) {
-        try (InputStream in = fs.open(path(name))) {
+        try (InputStream in = local != null ? Files.newInputStream(local(path(name))) : fs().open(path(name))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path(name), e);
@@ -303,6 +438,13 @@ public final class SweepOutput {
         Path target = path(name);
         Path tmp = new Path(target.getParent(), "." + target.getName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
+            if (local != null) { // the JDK's rename replaces the target atomically
+                Files.createDirectories(local(target.getParent()));
+                Files.writeString(local(tmp), content, StandardCharsets.UTF_8);
+                Files.move(local(tmp), local(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            }
+            FileSystem fs = fs();
             fs.mkdirs(target.getParent());
             try (OutputStream out = fs.create(tmp, true)) {
                 out.write(content.getBytes(StandardCharsets.UTF_8));
@@ -339,7 +481,7 @@ public final class SweepOutput {
 
     public void delete(String name) {
         try {
-            fs.delete(path(name), true);
+            fs().delete(path(name), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path(name), e);
         }
@@ -370,7 +512,7 @@ public final class SweepOutput {
 
     public void rename(String from, String to) {
         try {
-            if (!fs.rename(path(from), path(to))) {
+            if (!fs().rename(path(from), path(to))) {
                 throw new IOException("rename " + path(from) + " -> " + path(to) + " failed");
             }
         } catch (IOException e) {
@@ -384,8 +526,8 @@ public final class SweepOutput {
         String rel = root.toUri().relativize(from.toUri()).getPath();
         Path to = path(folder + "/" + rel);
         try {
-            fs.mkdirs(to.getParent());
-            if (!fs.rename(from, to)) {
+            fs().mkdirs(to.getParent());
+            if (!fs().rename(from, to)) {
                 throw new IOException("rename returned false");
             }
             return to;
@@ -415,9 +557,9 @@ public final class SweepOutput {
         }
         try (Stream<java.nio.file.Path> files = Files.list(local)) {
             Path target = path(name);
-            fs.mkdirs(target);
+            fs().mkdirs(target);
             for (java.nio.file.Path f : files.toList()) {
-                fs.copyFromLocalFile(true, true, new Path(f.toUri()), new Path(target, f.getFileName().toString()));
+                fs().copyFromLocalFile(true, true, new Path(f.toUri()), new Path(target, f.getFileName().toString()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy plots to " + path(name), e);

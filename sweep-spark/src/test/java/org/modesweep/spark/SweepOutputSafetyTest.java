@@ -64,4 +64,23 @@ class SweepOutputSafetyTest {
         assertEquals(null, SweepOutput.targetProblem(dir.resolve("new/deeper").toString()));
         assertEquals(null, SweepOutput.targetProblem("hdfs://nn:8020/sweeps/x"));
     }
+
+    /** Partition folders' names are read back as Spark's own unescaping reads them, for every character it escapes. */
+    @Test
+    void partitionValuesAreUnescapedAsSparkDoes() {
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                b.append((char) (random.nextBoolean() ? 32 + random.nextInt(96) : random.nextInt(0x3000)));
+            }
+            String value = b.toString();
+            String escaped = org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.escapePathName(value);
+            assertEquals(value, SweepOutput.unescapePathName(escaped));
+            for (String odd : new String[] {value, escaped + "%", escaped + "%4", "%zz" + escaped}) {
+                assertEquals(org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.unescapePathName(odd),
+                    SweepOutput.unescapePathName(odd), odd);
+            }
+        }
+    }
 }
