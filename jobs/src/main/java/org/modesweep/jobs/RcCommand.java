@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.modesweep.core.sweep.ThresholdSpec;
 import org.modesweep.spark.Aggregates;
 import org.modesweep.spark.ExistingSweep;
 import org.modesweep.spark.OutputLock;
 import org.modesweep.spark.Report;
-import org.modesweep.spark.Sessions;
 import org.modesweep.spark.SweepAggregation;
 import org.modesweep.spark.SweepOutput;
 import picocli.CommandLine.Command;
@@ -75,9 +73,8 @@ final class RcCommand implements Callable<Integer> {
 
     /** The lock of a local output (null for a remote one: its file system is reached through Spark's configuration). */
     private OutputLock lockLocal() {
-        Configuration conf = Sessions.hadoopConfiguration();
-        return new SweepOutput(conf, path).isLocal()
-            ? OutputLock.acquire(ExistingSweep.locate(conf, path), LOCK_COMMAND, breakLock) : null;
+        SweepOutput out = SweepOutput.at(path);
+        return out.isLocal() ? OutputLock.acquire(ExistingSweep.locate(out), LOCK_COMMAND, breakLock) : null;
     }
 
     private ThresholdSpec threshold(ThresholdSpec t) {

@@ -2,8 +2,6 @@ package org.modesweep.spark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * One writer per output: {@value #FILE} in the output folder, created with create-if-absent
- * ({@code FileSystem.create(path, overwrite = false)}: atomic on local disks and HDFS, and on S3A
+ * ({@link SweepOutput#createIfAbsent}: atomic on local disks and HDFS, and on S3A
  * with its conditional create), holding who writes (user, host, pid, start, command) and a
  * heartbeat renewed every {@link #HEARTBEAT}. A lock whose owner is gone (its pid no longer runs on
  * this host) or whose heartbeat is older than {@link #STALE} is stale: reported, and broken only
@@ -36,8 +32,7 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    private final FileSystem fs;
-    private final Path path;
+    private final SweepOutput out;
     private final Holder holder;
     private final Thread heartbeat;
     /** Releases the lock when the JVM exits without {@link #close} (a second Ctrl-C, System.exit). */
@@ -45,9 +40,8 @@ public final class OutputLock implements AutoCloseable {
     private volatile boolean lost;
     private volatile boolean released;
 
-    private OutputLock(FileSystem fs, Path path, Holder holder) {
-        this.fs = fs;
-        this.path = path;
+    private OutputLock(SweepOutput out, Holder holder) {
+        this.out = out;
         this.holder = holder;
         this.heartbeat = new Thread(this::beat, "sweep-lock-heartbeat");
         this.heartbeat.setDaemon(true);
@@ -62,64 +56,40 @@ public final class OutputLock implements AutoCloseable {
      * @throws OutputProblem if another run holds the lock, or it is stale and {@code breakStale} is false
      */
     public static OutputLock acquire(SweepOutput out, String command, boolean breakStale) {
-        FileSystem fs = out.fileSystem();
-        Path path = out.path(FILE);
         String now = Instant.now().toString();
         Holder me = new Holder(System.getProperty("user.name"), host(), ProcessHandle.current().pid(), now, now, command,
             UUID.randomUUID().toString());
-        try {
-            fs.mkdirs(out.root());
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    createExclusive(fs, path, out.isLocal(), json(me));
-                    return new OutputLock(fs, path, me);
-                } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
-                    // held: decide below
-                } catch (IOException e) {
-                    if (!fs.exists(path)) {
-                        throw e;
-                    }
-                }
-                Holder other = read(fs, path);
-                String stale = staleness(fs, path, other);
-                String who = other == null ? "an unknown run (unreadable lock file)" : other.who();
-                if (stale == null) {
-                    throw new OutputProblem("output " + out.root() + " is locked by " + who + ": another run is writing"
-                        + " it; wait for it to finish (show, rc and plot can read meanwhile)");
-                }
-                if (!breakStale || attempt > 0) {
-                    throw new OutputProblem("output " + out.root() + " has a stale lock: " + who + ", " + stale
-                        + "; if no run writes it any more, rerun with --break-lock (or delete " + path + ")");
-                }
-                System.err.println("note: breaking the stale lock of " + who + " (" + stale + ")");
-                fs.delete(path, false);
+        for (int attempt = 0; ; attempt++) {
+            if (out.createIfAbsent(FILE, json(me))) {
+                return new OutputLock(out, me);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock output " + out.root(), e);
-        }
-    }
-
-    /**
-     * Creates the file only if absent, atomically: Hadoop's local file system checks and creates in
-     * two steps, so local paths go through the JDK's {@code CREATE_NEW} (O_EXCL); HDFS's create is
-     * atomic at the name node.
-     */
-    private static void createExclusive(FileSystem fs, Path path, boolean local, byte[] content) throws IOException {
-        if (local) {
-            java.nio.file.Path p = java.nio.file.Path.of(path.toUri());
-            java.nio.file.Files.write(p, content, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE);
-            return;
-        }
-        try (OutputStream o = fs.create(path, false)) {
-            o.write(content);
+            Holder other = read(out);
+            String stale;
+            try {
+                stale = staleness(out, other);
+            } catch (UncheckedIOException e) {
+                if (attempt < 3) {
+                    continue; // released meanwhile: take it
+                }
+                throw e;
+            }
+            String who = other == null ? "an unknown run (unreadable lock file)" : other.who();
+            if (stale == null) {
+                throw new OutputProblem("output " + out.root() + " is locked by " + who + ": another run is writing"
+                    + " it; wait for it to finish (show, rc and plot can read meanwhile)");
+            }
+            if (!breakStale || attempt > 0) {
+                throw new OutputProblem("output " + out.root() + " has a stale lock: " + who + ", " + stale
+                    + "; if no run writes it any more, rerun with --break-lock (or delete " + out.path(FILE) + ")");
+            }
+            System.err.println("note: breaking the stale lock of " + who + " (" + stale + ")");
+            out.delete(FILE);
         }
     }
 
     /** Why a held lock is stale, or null if its owner may be alive. */
-    private static String staleness(FileSystem fs, Path path, Holder h) throws IOException {
-        Instant beat = Instant.ofEpochMilli(fs.getFileStatus(path).getModificationTime());
-        Duration age = Duration.between(beat, Instant.now());
+    private static String staleness(SweepOutput out, Holder h) {
+        Duration age = Duration.between(out.modified(FILE), Instant.now());
         if (h != null && h.host().equals(host()) && !alive(h)) {
             return "its process " + h.pid() + " on this host is gone";
         }
@@ -145,7 +115,7 @@ public final class OutputLock implements AutoCloseable {
     }
 
     public Path path() {
-        return path;
+        return out.path(FILE);
     }
 
     private void beat() {
@@ -156,7 +126,7 @@ public final class OutputLock implements AutoCloseable {
                 return;
             }
             try {
-                Holder now = read(fs, path);
+                Holder now = read(out);
                 if (released) {
                     return;
                 }
@@ -164,11 +134,9 @@ public final class OutputLock implements AutoCloseable {
                     lost = true;
                     return;
                 }
-                try (OutputStream o = fs.create(path, true)) {
-                    o.write(json(new Holder(holder.user(), holder.host(), holder.pid(), holder.started(),
-                        Instant.now().toString(), holder.command(), holder.token())));
-                }
-            } catch (IOException | RuntimeException e) {
+                out.write(FILE, new String(json(new Holder(holder.user(), holder.host(), holder.pid(), holder.started(),
+                    Instant.now().toString(), holder.command(), holder.token())), StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
                 // a missed heartbeat is retried; STALE allows for several
             }
         }
@@ -186,19 +154,19 @@ public final class OutputLock implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(atExit);
         }
         try {
-            Holder now = read(fs, path);
+            Holder now = read(out);
             if (now != null && holder.token().equals(now.token())) {
-                fs.delete(path, false);
+                out.delete(FILE);
             }
-        } catch (IOException e) {
-            System.err.println("note: could not remove the lock " + path + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            System.err.println("note: could not remove the lock " + path() + ": " + e.getMessage());
         }
     }
 
-    private static Holder read(FileSystem fs, Path path) {
-        try (InputStream in = fs.open(path)) {
-            return Manifest.JSON.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), Holder.class);
-        } catch (IOException e) { // gone meanwhile, or being rewritten by a heartbeat
+    private static Holder read(SweepOutput out) {
+        try {
+            return Manifest.JSON.readValue(out.read(FILE), Holder.class);
+        } catch (IOException | UncheckedIOException e) { // gone meanwhile, or being rewritten by a heartbeat
             return null;
         }
     }

@@ -90,10 +90,6 @@ public final class SweepOutput {
         return local != null ? local.toString() : root.toString();
     }
 
-    synchronized FileSystem fileSystem() {
-        return fs();
-    }
-
     private synchronized FileSystem fs() {
         if (fs == null) {
             try {
@@ -479,8 +475,58 @@ public final class SweepOutput {
         write(MANIFEST, m.toJson());
     }
 
+    /**
+     * Creates {@code name} holding {@code content} only if it is absent, atomically; false if it exists. Locally
+     * through the JDK's {@code CREATE_NEW} ({@code O_EXCL}: Hadoop's local file system checks and creates in two
+     * steps); elsewhere Hadoop's {@code create(path, overwrite = false)}, atomic at HDFS's name node and
+     * conditional on S3A.
+     */
+    boolean createIfAbsent(String name, byte[] content) {
+        try {
+            if (local != null) {
+                Files.createDirectories(local);
+                Files.write(local(path(name)), content, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
+                return true;
+            }
+            fs().mkdirs(root);
+            try (OutputStream o = fs().create(path(name), false)) {
+                o.write(content);
+            }
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException | org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            if (exists(name)) {
+                return false; // some stores report a lost race as another error
+            }
+            throw new UncheckedIOException("cannot create " + path(name), e);
+        }
+    }
+
+    /** When {@code name} was last written. */
+    java.time.Instant modified(String name) {
+        try {
+            return local != null ? Files.getLastModifiedTime(local(path(name))).toInstant()
+                : java.time.Instant.ofEpochMilli(fs().getFileStatus(path(name)).getModificationTime());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path(name), e);
+        }
+    }
+
     public void delete(String name) {
         try {
+            if (local != null) {
+                java.nio.file.Path target = local(path(name));
+                if (Files.exists(target)) {
+                    try (Stream<java.nio.file.Path> walk = Files.walk(target)) {
+                        for (java.nio.file.Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                }
+                return;
+            }
             fs().delete(path(name), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path(name), e);
