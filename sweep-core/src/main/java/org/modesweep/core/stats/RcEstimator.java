@@ -2,8 +2,10 @@ package org.modesweep.core.stats;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -174,6 +176,7 @@ public final class RcEstimator {
         double[] values = new double[resampled.size()];
         int above = 0;
         int below = 0;
+        Map<List<Integer>, Double> logistic = new HashMap<>();
         for (int b = 0; b < values.length; b++) {
             MonotoneCurve curve = resampled.get(b);
             int j = curve.firstReaching(level);
@@ -185,7 +188,9 @@ public final class RcEstimator {
                 below++;
                 values[b] = r[0];
             } else {
-                values[b] = crossing(curve, j, level, method).rc();
+                values[b] = method == RcMethod.LOGISTIC
+                        ? logistic.computeIfAbsent(window(curve.counts, j), key -> crossing(curve, j, level, method).rc())
+                        : crossing(curve, j, level, method).rc();
             }
         }
         Interval interval = Bootstrap.percentile(values, confidence);
@@ -196,6 +201,21 @@ public final class RcEstimator {
                     " (%d censored above, %d below, counted at the range limits)", above, below);
         }
         return new Spread(interval, note);
+    }
+
+    /**
+     * What a resample's logistic crossing depends on besides the design: the bracket and the collapse
+     * counts in its window. Resamples often agree on them (always where the window saw no or only
+     * collapses), and a separated window's profile scan costs milliseconds, so each is computed once.
+     */
+    private static List<Integer> window(Counts c, int k) {
+        LocalLogistic.Window w = LocalLogistic.Window.around(c, k);
+        List<Integer> key = new ArrayList<>(w.hi() - w.lo() + 2);
+        key.add(k);
+        for (int i = w.lo(); i <= w.hi(); i++) {
+            key.add(c.collapses[i]);
+        }
+        return key;
     }
 
     private static Crossing crossing(MonotoneCurve curve, int k, double level, RcMethod method) {

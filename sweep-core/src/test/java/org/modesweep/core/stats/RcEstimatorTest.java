@@ -147,6 +147,29 @@ class RcEstimatorTest {
     }
 
     @Test
+    void everyResampleCrossesWhereItsOwnFitDoes() {
+        // Quasi-separated near the crossing: most resamples repeat a window's counts (their crossings are
+        // computed once), a few differ at R = 3 and 5. The percentile interval must be that of every
+        // resample's crossing fitted on its own.
+        Simulation sim = Simulation.counts(new double[] {1, 2, 3, 4, 5}, new int[] {40, 40, 40, 40, 40},
+                new int[] {0, 0, 3, 40, 37});
+        Counts data = Counts.of(sim.radius(), sim.collapse());
+        List<Counts> resamples = Bootstrap.resamples(data, 200, 11);
+        double[] crossings = new double[resamples.size()];
+        for (int b = 0; b < crossings.length; b++) {
+            MonotoneCurve curve = MonotoneCurve.fit(resamples.get(b));
+            int k = curve.firstReaching(0.5);
+            assertTrue(k > 0 && k < data.size(), "a resample crosses inside the range");
+            crossings[b] = LocalLogistic.crossing(curve, k, 0.5).rc();
+        }
+        Interval expected = Bootstrap.percentile(crossings, 0.95);
+        RcEstimate e = RcEstimator.estimate(sim.radius(), sim.collapse(), 0.5, RcMethod.LOGISTIC, 200, 0.95, 11);
+        assertTrue(e.note().contains("200 resamples at 0.95: [" + Crossing.radius(expected.low()) + ", "
+                + Crossing.radius(expected.high()) + "]"), e.note() + " vs " + expected);
+        assertTrue(expected.high() > expected.low(), "the resamples differ: " + expected);
+    }
+
+    @Test
     void separatedOutcomesGiveTheWholeGapNotAPoint() {
         // P = 0 up to R = 2 and 1 from R = 3 on: the crossing may be anywhere in (2, 3), and no
         // amount of resampling (every resample is the data themselves) says where.
