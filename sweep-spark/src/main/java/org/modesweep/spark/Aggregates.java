@@ -322,44 +322,48 @@ public final class Aggregates {
         for (Probability p : probabilities) {
             groups.computeIfAbsent(p.series() + "\u0000" + p.d() + "\u0000" + p.wStar(), k -> new ArrayList<>()).add(p);
         }
-        List<RcMethod> methods = methods(threshold);
+        // Groups are independent and each is seeded by its key, so they are estimated in parallel (the bootstrap
+        // dominates) with the same result; the list copy lets the stream split (a map's entries split by 1024).
+        return new ArrayList<>(groups.entrySet()).parallelStream()
+            .flatMap(e -> rc(e.getKey(), e.getValue(), threshold, sweepSeed).stream()).toList();
+    }
+
+    /** {@code R_c} of one (setup, d, wStar) group by every method at every level. */
+    private static List<RcRow> rc(String key, List<Probability> g, ThresholdSpec threshold, long sweepSeed) {
         double[] levels = threshold.levels().stream().mapToDouble(Double::doubleValue).toArray();
-        List<RcRow> out = new ArrayList<>();
-        for (Map.Entry<String, List<Probability>> e : groups.entrySet()) {
-            List<Probability> g = e.getValue();
-            long total = g.stream().mapToLong(Probability::n).sum();
-            long unresolved = g.stream().mapToLong(p -> p.count(Outcome.UNRESOLVED)).sum();
-            double[] radius = new double[Math.toIntExact(total)];
-            boolean[] collapse = new boolean[radius.length];
-            int i = 0;
-            for (Probability p : g) {
-                for (long k = 0; k < p.n(); k++, i++) {
-                    radius[i] = p.R();
-                    collapse[i] = k < p.collapse();
-                }
+        long total = g.stream().mapToLong(Probability::n).sum();
+        long unresolved = g.stream().mapToLong(p -> p.count(Outcome.UNRESOLVED)).sum();
+        double[] radius = new double[Math.toIntExact(total)];
+        boolean[] collapse = new boolean[radius.length];
+        int i = 0;
+        for (Probability p : g) {
+            for (long k = 0; k < p.n(); k++, i++) {
+                radius[i] = p.R();
+                collapse[i] = k < p.collapse();
             }
-            Probability first = g.get(0);
-            long seed = Seeds.mix64(sweepSeed ^ Seeds.mix64(e.getKey().hashCode()));
-            for (RcMethod method : methods) {
-                String name = method.name().toLowerCase(Locale.ROOT);
-                List<RcEstimate> estimates;
-                try {
-                    estimates = RcEstimator.estimateLevels(radius, collapse, levels, method, threshold.bootstrap(),
-                        threshold.confidence(), seed);
-                } catch (IllegalArgumentException ex) {
-                    for (double level : levels) {
-                        out.add(new RcRow(first.setup(), first.axes(), first.d(), first.wStar(), level, Double.NaN, Double.NaN,
-                            Double.NaN, name, total, false, Double.NaN, (double) unresolved / total,
-                            threshold.bootstrap(), threshold.confidence(), "not estimated: " + ex.getMessage()));
-                    }
-                    continue;
+        }
+        Probability first = g.get(0);
+        long seed = Seeds.mix64(sweepSeed ^ Seeds.mix64(key.hashCode()));
+        List<RcRow> out = new ArrayList<>();
+        for (RcMethod method : methods(threshold)) {
+            String name = method.name().toLowerCase(Locale.ROOT);
+            List<RcEstimate> estimates;
+            try {
+                estimates = RcEstimator.estimateLevels(radius, collapse, levels, method, threshold.bootstrap(),
+                    threshold.confidence(), seed);
+            } catch (IllegalArgumentException ex) {
+                for (double level : levels) {
+                    out.add(new RcRow(first.setup(), first.axes(), first.d(), first.wStar(), level, Double.NaN, Double.NaN,
+                        Double.NaN, name, total, false, Double.NaN, (double) unresolved / total,
+                        threshold.bootstrap(), threshold.confidence(), "not estimated: " + ex.getMessage()));
                 }
-                for (RcEstimate r : estimates) {
-                    out.add(new RcRow(first.setup(), first.axes(), first.d(), first.wStar(), r.level(), r.rc(), r.rcLow(), r.rcHigh(),
-                        name, r.trajectories(), r.censored(), r.maxProbability(),
-                        total == 0 ? Double.NaN : (double) unresolved / total, threshold.bootstrap(),
-                        threshold.confidence(), r.note()));
-                }
+                continue;
+            }
+            for (RcEstimate r : estimates) {
+                out.add(new RcRow(first.setup(), first.axes(), first.d(), first.wStar(), r.level(), r.rc(), r.rcLow(), r.rcHigh(),
+                    name, r.trajectories(), r.censored(), r.maxProbability(),
+                    total == 0 ? Double.NaN : (double) unresolved / total, threshold.bootstrap(),
+                    threshold.confidence(), r.note()));
             }
         }
         return out;
