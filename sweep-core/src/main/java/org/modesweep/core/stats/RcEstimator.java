@@ -188,9 +188,10 @@ public final class RcEstimator {
                 below++;
                 values[b] = r[0];
             } else {
+                // The monotone crossing without its note: formatting it cost more than the interpolation.
                 values[b] = method == RcMethod.LOGISTIC
                         ? logistic.computeIfAbsent(window(curve.counts, j), key -> crossing(curve, j, level, method).rc())
-                        : crossing(curve, j, level, method).rc();
+                        : curve.interpolate(j, level);
             }
         }
         Interval interval = Bootstrap.percentile(values, confidence);
