@@ -9,6 +9,8 @@ import java.util.Locale;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
 
@@ -16,6 +18,11 @@ import org.jfree.svg.SVGUtils;
 final class ChartFiles {
     static final int WIDTH = 1000;
     static final int HEIGHT = 700;
+    /** Bounds of a height fitted to equal units on both axes ({@link #equalAspectHeight}). */
+    static final int MIN_HEIGHT = 400;
+    static final int MAX_HEIGHT = 1400;
+    /** Equal units within half a pixel per thousand: well below what the eye or a ruler finds. */
+    private static final double ASPECT_TOLERANCE = 5e-4;
 
     private ChartFiles() {
     }
@@ -40,11 +47,47 @@ final class ChartFiles {
         }
     }
 
-    /** Where the plot's data area falls in the written pictures (same size, so same layout). */
-    static Rectangle2D dataArea(JFreeChart chart) {
+    /** Where the plot's data area falls in a picture of this size (the written ones have the same layout). */
+    static Rectangle2D dataArea(JFreeChart chart, int width, int height) {
         ChartRenderingInfo info = new ChartRenderingInfo();
-        chart.createBufferedImage(WIDTH, HEIGHT, info);
+        chart.createBufferedImage(width, height, info);
         return info.getPlotInfo().getDataArea();
+    }
+
+    /**
+     * The height at {@link #WIDTH} that gives {@code plot} equal units on both axes (a circle of starts
+     * stays round): the title, notes, legend and axes keep their pixel size as the height changes, so the
+     * data area grows with it, and a refit or two absorbs the changes of tick labels. Outside
+     * {@link #MIN_HEIGHT}..{@link #MAX_HEIGHT} the height stays at the bound and the axis with more pixels
+     * per unit is widened about its centre instead.
+     */
+    static int equalAspectHeight(JFreeChart chart, XYPlot plot) {
+        ValueAxis x = plot.getDomainAxis();
+        ValueAxis y = plot.getRangeAxis();
+        int height = HEIGHT;
+        for (int pass = 0; pass < 4; pass++) {
+            Rectangle2D area = dataArea(chart, WIDTH, height);
+            double xScale = area.getWidth() / x.getRange().getLength(); // pixels per unit
+            double yScale = area.getHeight() / y.getRange().getLength();
+            if (Math.abs(xScale / yScale - 1) < ASPECT_TOLERANCE) {
+                break;
+            }
+            int fitted = (int) Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT,
+                Math.round(height + xScale * y.getRange().getLength() - area.getHeight())));
+            if (fitted != height) {
+                height = fitted;
+            } else if (xScale > yScale) {
+                widen(x, area.getWidth() / yScale);
+            } else {
+                widen(y, area.getHeight() / xScale);
+            }
+        }
+        return height;
+    }
+
+    private static void widen(ValueAxis axis, double length) {
+        double centre = axis.getRange().getCentralValue();
+        axis.setRange(centre - length / 2, centre + length / 2);
     }
 
     /** The path without a trailing .png or .svg, so either output's name can be passed. */

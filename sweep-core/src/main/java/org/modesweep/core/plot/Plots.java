@@ -333,7 +333,8 @@ public final class Plots {
     /**
      * A map of categorical outcomes on a grid (e.g. basins of attraction): one marker per point,
      * coloured by category, sized to the grid cell (square when the cell is) so a dense grid reads
-     * as a picture. The legend follows the iteration order of {@code colours} (pass a
+     * as a picture. x and y are drawn in equal units (the picture's height fitted to them): both are
+     * start cosines, and a round disk of starts must not read as an ellipse. The legend follows the iteration order of {@code colours} (pass a
      * LinkedHashMap to choose it) and lists only categories that occur.
      */
     public static void outcomeMap(Path base, String title, String xLabel, String yLabel,
@@ -400,15 +401,17 @@ public final class Plots {
             tracks(plot, tracks, colours, trackLabel);
         }
         JFreeChart chart = ChartStyle.chart(title, notes, plot);
+        // Start cosines (m1, m2) in equal units, so that the disk of realisable starts is round.
+        int height = ChartFiles.equalAspectHeight(chart, plot);
         // The cell's size in pixels is known only once the chart is laid out.
-        Rectangle2D area = ChartFiles.dataArea(chart);
+        Rectangle2D area = ChartFiles.dataArea(chart, ChartFiles.WIDTH, height);
         Rectangle2D cell = cell(
                 cellPixels(x, plot.getDomainAxis().getRange().getLength(), area.getWidth()),
                 cellPixels(y, plot.getRangeAxis().getRange().getLength(), area.getHeight()));
         for (int s = 0; s < dataset.getSeriesCount(); s++) {
             renderer.setSeriesShape(s, cell);
         }
-        ChartFiles.write(chart, base);
+        ChartFiles.write(chart, base, ChartFiles.WIDTH, height);
     }
 
     /** Halfway to white: cells stay recognisable but tracks of the same colour stand out on them. */

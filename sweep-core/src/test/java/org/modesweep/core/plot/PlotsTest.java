@@ -87,9 +87,64 @@ class PlotsTest {
         Plots.outcomeMap(dir.resolve("basins.svg"), "Basins at R = 2.5", "m1", "m2", x, y,
                 outcome, colours);
 
-        BufferedImage png = assertPicture(dir.resolve("basins"), "Basins at R = 2.5");
+        BufferedImage png = assertDrawn(dir.resolve("basins"), "Basins at R = 2.5");
         assertTrue(count(png, 0x1F77B4) > 1000, "coverage squares");
         assertTrue(count(png, 0xD62728) > 1000, "mean-alignment squares");
+    }
+
+    @Test
+    void startMapsShowEqualUnitsOnBothAxes() throws Exception {
+        // a disk of starts as a basin picture (notes and a legend take height) and a flat strip (the height at its
+        // bound, an axis widened): the painted cells' extent in pixels must have the ratio of their extent in units
+        Color colour = new Color(0x1F77B4);
+        Color light = new Color((0x1F + 255) / 2, (0x77 + 255) / 2, (0xB4 + 255) / 2); // basin cells: halfway to white
+        for (double half : new double[] {1, 0.1}) {
+            List<double[]> starts = new java.util.ArrayList<>();
+            for (int i = -50; i <= 50; i++) {
+                for (int j = -50; j <= 50; j++) {
+                    double m1 = i * 0.02;
+                    double m2 = j * 0.02 * half;
+                    if (half < 1 || m1 * m1 + m2 * m2 <= 1) {
+                        starts.add(new double[] {m1, m2});
+                    }
+                }
+            }
+            double[] x = starts.stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = starts.stream().mapToDouble(p -> p[1]).toArray();
+            String[] outcome = new String[x.length];
+            java.util.Arrays.fill(outcome, "COVERAGE");
+            Path base = dir.resolve("map-" + half);
+            if (half == 1) {
+                Plots.basinMap(base, "t", List.of("note 1", "note 2", "note 3", "note 4"), "m1", "m2", x, y, outcome,
+                    Map.of("COVERAGE", colour), List.of(), "paths");
+            } else {
+                Plots.outcomeMap(base, "t", "m1", "m2", x, y, outcome, Map.of("COVERAGE", colour));
+            }
+            int[] extent = extent(assertDrawn(base, "t"), (half == 1 ? light : colour).getRGB() & 0xFFFFFF);
+            // each extent is 101 cells of (0.02, 0.02 half) units and a seam pixel; to 2 pixels of rounding
+            assertEquals(1 + (extent[0] - 1) * half, extent[1], 2, "height of the cells, half = " + half);
+        }
+    }
+
+    /**
+     * The longest horizontal and vertical runs of pixels of colour {@code rgb}: the width and height of a convex
+     * painted region, not counting a legend's small marker of the same colour.
+     */
+    private static int[] extent(BufferedImage image, int rgb) {
+        int[] longest = new int[2];
+        for (int horizontal = 0; horizontal < 2; horizontal++) {
+            int lines = horizontal == 1 ? image.getHeight() : image.getWidth();
+            int along = horizontal == 1 ? image.getWidth() : image.getHeight();
+            for (int line = 0; line < lines; line++) {
+                int run = 0;
+                for (int k = 0; k < along; k++) {
+                    int pixel = horizontal == 1 ? image.getRGB(k, line) : image.getRGB(line, k);
+                    run = (pixel & 0xFFFFFF) == rgb ? run + 1 : 0;
+                    longest[1 - horizontal] = Math.max(longest[1 - horizontal], run);
+                }
+            }
+        }
+        return longest;
     }
 
     @Test
@@ -111,11 +166,17 @@ class PlotsTest {
 
     /** Both files exist; the PNG has the agreed size and ink; the SVG parses and shows the title. */
     private static BufferedImage assertPicture(Path base, String title) throws Exception {
+        BufferedImage png = assertDrawn(base, title);
+        assertEquals(700, png.getHeight());
+        return png;
+    }
+
+    /** {@link #assertPicture} at any height (maps fit theirs to equal units on both axes). */
+    private static BufferedImage assertDrawn(Path base, String title) throws Exception {
         Path pngPath = base.resolveSibling(base.getFileName() + ".png");
         Path svgPath = base.resolveSibling(base.getFileName() + ".svg");
         BufferedImage png = ImageIO.read(pngPath.toFile());
         assertEquals(1000, png.getWidth());
-        assertEquals(700, png.getHeight());
         assertTrue(png.getWidth() * png.getHeight() - count(png, 0xFFFFFF) > 5000,
                 "PNG is (nearly) blank");
 
