@@ -20,7 +20,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * A probability over two swept parameters as a grid of cells, one per pair of values, each printed with its
- * value (and its count, unless all cells share it: then the subtitle gives it). The axes are categorical (a cell per value, in value order), so uneven grids such as
+ * value to the precision its count supports ({@link #decimals}) and its count, unless all cells share it: then
+ * the subtitle gives it. The axes are categorical (a cell per value, in value order), so uneven grids such as
  * {@code tau = 10, 30, 100, 300} get cells of equal size; the colour scale is fixed to [0, 1] and
  * perceptually uniform (viridis), so maps of different runs compare by eye.
  */
@@ -62,15 +63,16 @@ public final class Heatmap {
         Font small = font.deriveFont(Font.PLAIN, font.getSize2D() - 2);
         for (Cell c : cells) {
             Color ink = c.p() > 0.6 ? Color.BLACK : Color.WHITE;
-            plot.addAnnotation(label(String.format(Locale.ROOT, "%.3f", c.p()), c.x(), sameN ? c.y() : c.y() + 0.15,
-                font, ink));
+            plot.addAnnotation(label(String.format(Locale.ROOT, "%." + decimals(c.n()) + "f", c.p()), c.x(),
+                sameN ? c.y() : c.y() + 0.15, font, ink));
             if (!sameN) {
                 plot.addAnnotation(label("n=" + c.n(), c.x(), c.y() - 0.2, small, ink));
             }
         }
         List<String> captions = new ArrayList<>(notes);
-        captions.add(sameN ? String.format(Locale.ROOT, "each cell: %s of its %d runs", zLabel, counts[0])
-            : "each cell: " + zLabel + " and its number of runs n");
+        captions.add(sameN ? String.format(Locale.ROOT, "each cell: %s of its %d runs, to %d decimals (standard error "
+                + "up to %.2g)", zLabel, counts[0], decimals(counts[0]), standardError(counts[0]))
+            : "each cell: " + zLabel + " and its number of runs n, to the decimal of its standard error (up to 1/(2√n))");
         JFreeChart chart = ChartStyle.chart(title, captions, plot);
         chart.removeLegend();
         NumberAxis scaleAxis = new NumberAxis(zLabel);
@@ -83,6 +85,20 @@ public final class Heatmap {
         legend.setStripWidth(18);
         chart.addSubtitle(legend);
         ChartFiles.write(chart, base);
+    }
+
+    /**
+     * Decimals a proportion of {@code n} runs is printed with: down to the first significant digit of its
+     * largest standard error, 1/(2√n) at p = 1/2 (2 decimals for 25 < n ≤ 2500, 3 up to 250,000), since
+     * further digits are noise. The worst case rather than the Wilson interval at the estimate: that narrows
+     * near 0 and 1 and would print more digits for some cells of a map than for others with the same n.
+     */
+    static int decimals(long n) {
+        return Math.max(1, (int) Math.ceil(-Math.log10(standardError(n))));
+    }
+
+    private static double standardError(long n) {
+        return 0.5 / Math.sqrt(n);
     }
 
     private static XYTextAnnotation label(String text, double x, double y, Font font, Color ink) {
