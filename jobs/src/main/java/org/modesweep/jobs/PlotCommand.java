@@ -7,6 +7,7 @@ import org.modesweep.spark.ExistingSweep;
 import org.modesweep.spark.Report;
 import org.modesweep.spark.SweepAggregation;
 import org.modesweep.spark.SweepOutput;
+import org.modesweep.spark.SweepPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +27,9 @@ final class PlotCommand implements Callable<Integer> {
     String path;
     @Option(names = "--from-trajectories", description = "Re-aggregate from trajectories/ even if tables exist.")
     boolean fromTrajectories;
+    @Option(names = "--all-variants", description = "Draw the per-setup figures of every variant of a swept setup"
+        + " (with more than " + SweepPlots.MAX_VARIANTS + ", only each setup's first).")
+    boolean allVariants;
     @Mixin
     TableEngine engine;
 
@@ -41,7 +45,7 @@ final class PlotCommand implements Callable<Integer> {
                 ? new SweepAggregation.Tables(r.probabilities(), r.rc(), List.of(), 0)
                 : SweepAggregation.estimate(r.aggregate(spec.threshold().confidence()), spec, spec.threshold());
             List<String> drawn = new ArrayList<>(SweepAggregation.drawPlots(out, spec, tables.probabilities(),
-                tables.rc(), savedMethod(r.sweep())));
+                tables.rc(), savedMethod(r.sweep()), allVariants));
             if (r.spark() != null) {
                 drawn.addAll(SweepAggregation.drawFigures(r.spark(), out, spec));
             }

@@ -78,8 +78,14 @@ public final class SweepAggregation {
     /** The standard plots and the spec's figures over axes, from the tables, into {@code plots/}. */
     public static List<String> drawPlots(SweepOutput out, SweepSpec spec, List<Probability> probabilities,
                                          List<RcRow> rc, String method) {
+        return drawPlots(out, spec, probabilities, rc, method, false);
+    }
+
+    /** {@link #drawPlots}, with {@code allVariants} the per-variant figures of every setup variant (else capped). */
+    public static List<String> drawPlots(SweepOutput out, SweepSpec spec, List<Probability> probabilities,
+                                         List<RcRow> rc, String method, boolean allVariants) {
         Path folder = out.localFolder(SweepOutput.PLOTS);
-        List<String> drawn = SweepPlots.draw(folder, probabilities, rc, method);
+        List<String> drawn = SweepPlots.draw(folder, probabilities, rc, method, allVariants);
         drawn.addAll(AxisPlots.drawAsked(folder, spec.figures(), probabilities,
             rc.stream().filter(r -> r.method().equalsIgnoreCase(method)).toList()));
         out.publish(folder, SweepOutput.PLOTS);

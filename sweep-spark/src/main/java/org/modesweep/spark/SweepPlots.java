@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.modesweep.core.Outcome;
 import org.modesweep.core.plot.Curve;
 import org.modesweep.core.plot.Labels;
@@ -30,11 +31,18 @@ import org.modesweep.spark.Aggregates.RcRow;
  * per setup [and d, wStar], e.g. a realnvp next to the mixtures), {@code <setup>-rc} (R_c against d per level
  * [and wStar], interval bars, log x when d spans a decade or more), for explicit-start grids outcome maps
  * {@code <setup>-map-...} (majority outcome over (m1, m2) per d, wStar, R and s), and with several setups
- * and dimensions {@code rc-vs-d-level-<L>}, the setups' R_c(d) side by side.
+ * and dimensions {@code rc-vs-d-level-<L>}, the setups' R_c(d) side by side. The per-setup figures are per
+ * variant of a swept setup, for each setup's first variant only when there are more than {@link #MAX_VARIANTS}.
  */
 public final class SweepPlots {
     /** At most this many outcome maps per sweep. */
     static final int MAX_MAPS = 60;
+    /**
+     * With more setup variants than this (a swept setup has one per combination of its swept values), the
+     * per-variant figures are drawn for each setup's first variant only: hundreds of them bury the figures over
+     * the swept keys (maps, rc-vs-*), which show the same rows folded.
+     */
+    public static final int MAX_VARIANTS = 24;
 
     private SweepPlots() {
     }
@@ -44,14 +52,31 @@ public final class SweepPlots {
      * spec's R_c method, the one the figure comparing setups shows.
      */
     public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> rc, String method) {
+        return draw(folder, probabilities, rc, method, false);
+    }
+
+    /** {@link #draw}, with {@code allVariants} the per-variant figures of every variant however many there are. */
+    public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> rc, String method,
+                                    boolean allVariants) {
         List<String> written = new ArrayList<>();
         Map<String, String> setups = new LinkedHashMap<>(); // label -> file name
         probabilities.forEach(p -> setups.putIfAbsent(p.series(), fileName(p.setup(), p.axes())));
         boolean severalW = probabilities.stream().map(Probability::wStar).distinct().count() > 1;
-        if (setups.size() > 1) {
-            written.add(comparisonPlot(folder, probabilities, severalW, rc));
+        Set<String> drawn = allVariants || setups.size() <= MAX_VARIANTS ? setups.keySet() : firstVariants(probabilities);
+        if (drawn.size() < setups.size()) {
+            System.err.printf(Locale.ROOT, "plots: per-variant figures (probability, outcomes, rc, and their comparison) "
+                + "of %d of %d setup variants (each setup's first), skipped %d; `sweep plot --all-variants` draws them "
+                + "all, a spec figure {kind: probability, by: <key>} folds them%n", drawn.size(), setups.size(),
+                setups.size() - drawn.size());
+        }
+        if (drawn.size() > 1) {
+            written.add(comparisonPlot(folder, probabilities.stream().filter(p -> drawn.contains(p.series())).toList(),
+                severalW, rc.stream().filter(r -> drawn.contains(r.series())).toList()));
         }
         setups.forEach((setup, file) -> {
+            if (!drawn.contains(setup)) {
+                return;
+            }
             List<Probability> mine = probabilities.stream().filter(p -> p.series().equals(setup)).toList();
             List<RcRow> rcs = rc.stream().filter(r -> r.series().equals(setup)).toList();
             written.add(probabilityPlot(folder, setup, file, mine, severalW, rcs));
@@ -72,6 +97,13 @@ public final class SweepPlots {
         }
         written.addAll(AxisPlots.draw(folder, probabilities, chosen));
         return written;
+    }
+
+    /** The first variant of each setup in row order, at most {@link #MAX_VARIANTS}. */
+    private static Set<String> firstVariants(List<Probability> probabilities) {
+        Map<String, String> first = new LinkedHashMap<>();
+        probabilities.forEach(p -> first.putIfAbsent(p.setup(), p.series()));
+        return first.values().stream().limit(MAX_VARIANTS).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** A file name for a setup and its swept values: {@code sgd-eta_0.05-batch_10}. */

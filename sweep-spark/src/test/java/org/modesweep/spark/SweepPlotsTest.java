@@ -1,0 +1,90 @@
+package org.modesweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modesweep.core.Outcome;
+import org.modesweep.spark.Aggregates.Probability;
+
+/** The standard plots of a sweep with many setup variants: bounded per-variant figures, all of the folded ones. */
+class SweepPlotsTest {
+    @TempDir
+    Path dir;
+
+    /** Rows of a setup {@code base} without swept keys and of {@code swept} over {@code etas} x {@code batches}, at 2 radii. */
+    private static List<Probability> rows(int etas, int batches) {
+        List<Probability> rows = new ArrayList<>();
+        for (double r : new double[] {2, 3}) {
+            rows.add(row("base", axes(null, null), r)); // as the tables: every swept key, null where a setup lacks it
+            for (int i = 0; i < etas; i++) {
+                for (int j = 0; j < batches; j++) {
+                    rows.add(row("swept", axes(0.01 * (i + 1), (double) (j + 1)), r));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Double> axes(Double eta, Double batch) {
+        Map<String, Double> axes = new LinkedHashMap<>();
+        axes.put("eta", eta);
+        axes.put("batch", batch);
+        return axes;
+    }
+
+    private static Probability row(String setup, Map<String, Double> axes, double r) {
+        long[] counts = new long[Outcome.values().length];
+        long collapse = r > 2.5 ? 6 : 1;
+        counts[Outcome.MEAN_ALIGNMENT.ordinal()] = collapse;
+        counts[Outcome.COVERAGE.ordinal()] = 10 - collapse;
+        return new Probability(setup, axes, 100, 0.6667, r, null, null, null, 10, counts, collapse, collapse, 0,
+            collapse / 10.0, 0, 1, 0, 0.95, 100, 1);
+    }
+
+    /** The drawn per-variant figures ({@code <variant>-probability}), and the PNG files written of them. */
+    private long perVariant(List<String> drawn, Path folder) throws Exception {
+        long files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.map(f -> f.getFileName().toString())
+                .filter(f -> f.endsWith("-probability.png") && !f.equals("compare-probability.png")).count();
+        }
+        long named = drawn.stream().filter(b -> b.endsWith("-probability") && !b.equals("compare-probability")).count();
+        assertEquals(named, files, "names returned and files written agree");
+        return named;
+    }
+
+    @Test
+    void aSmallSweepGetsEveryVariantsFigures() throws Exception {
+        // 1 + 4 x 5 = 21 variants: each its probability and outcomes figure, as before the cap
+        Path folder = dir.resolve("small");
+        List<String> drawn = SweepPlots.draw(folder, rows(4, 5), List.of(), "monotone");
+        assertEquals(21, perVariant(drawn, folder));
+        assertEquals(21, drawn.stream().filter(b -> b.endsWith("-outcomes")).count());
+    }
+
+    @Test
+    void aLargeSweepGetsEachSetupsFirstVariantAndItsFiguresOverTheKeys() throws Exception {
+        // 1 + 8 x 6 = 49 variants: per-variant figures for "base" and the first of "swept", the maps over
+        // (eta, batch) at both radii all the same, and every variant with allVariants
+        Path folder = dir.resolve("large");
+        List<String> drawn = SweepPlots.draw(folder, rows(8, 6), List.of(), "monotone");
+        assertEquals(2, perVariant(drawn, folder));
+        assertTrue(drawn.containsAll(List.of("base-probability", "swept-eta_0.01-batch_1-probability",
+            "swept-map-eta-batch-d100-w0.6667-R2", "swept-map-eta-batch-d100-w0.6667-R3", "compare-probability")),
+            drawn.toString());
+        String comparison = Files.readString(folder.resolve("compare-probability.svg"));
+        assertTrue(comparison.contains("swept (eta=0.01, batch=1)") && !comparison.contains("eta=0.02"),
+            "the comparison shows the variants drawn");
+        Path all = dir.resolve("all");
+        assertEquals(49, perVariant(SweepPlots.draw(all, rows(8, 6), List.of(), "monotone", true), all));
+    }
+}
