@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.modesweep.spark.ExistingSweep;
+import org.modesweep.spark.OutputLock;
 import org.modesweep.spark.Report;
 import org.modesweep.spark.SweepAggregation;
 import org.modesweep.spark.SweepOutput;
@@ -20,8 +21,10 @@ import picocli.CommandLine.Parameters;
         "outcome shares per R, R_c against d (interval bars) and, with several setups, their R_c(d) side by side per level.",
         "Uses probabilities/ and rc/ when present, else aggregates trajectories/ (without saving tables).",
         "A local output is read by DuckDB inside this command; Spark reads larger or remote ones, and draws the",
-        "spec's time-series figures (evolution, plateaus, basins) (--engine)."})
+        "spec's time-series figures (evolution, plateaus, basins) (--engine).",
+        "Holds the output's lock while it writes, as `sweep run` does."})
 final class PlotCommand implements Callable<Integer> {
+    private static final String LOCK_COMMAND = "sweep plot";
 
     @Parameters(index = "0", paramLabel = "PATH", description = "A sweep folder.")
     String path;
@@ -30,15 +33,18 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--all-variants", description = "Draw the per-setup figures of every variant of a swept setup"
         + " (with more than " + SweepPlots.MAX_VARIANTS + ", only each setup's first).")
     boolean allVariants;
+    @Option(names = "--break-lock", description = "Take over the output's lock if it is stale.")
+    boolean breakLock;
     @Mixin
     TableEngine engine;
 
     @Override
     public Integer call() {
-        // The spec's figures of runs read trajectories/ and series/ with Spark.
-        boolean seriesFigures = !path.contains("://")
-            && SweepAggregation.hasFiguresOfRuns(ExistingSweep.spec(ExistingSweep.locate(TableEngine.output(path))));
-        try (ResultReader r = ResultReader.open(engine, path, "sweep plot", seriesFigures)) {
+        // plot rewrites plots/ and report.html: a local output's lock is taken before anything is read (a running
+        // sweep refuses at once), a remote one's once Spark reaches it
+        try (OutputLock local = OutputLock.acquireIfLocal(path, LOCK_COMMAND, breakLock);
+             ResultReader r = ResultReader.open(engine, path, "sweep plot", seriesFigures());
+             OutputLock remote = local == null ? OutputLock.acquire(r.output(), LOCK_COMMAND, breakLock) : null) {
             SweepOutput out = r.output();
             var spec = r.sweep().spec();
             SweepAggregation.Tables tables = !fromTrajectories && r.hasSavedTables()
@@ -55,6 +61,12 @@ final class PlotCommand implements Callable<Integer> {
             Report.write(out, spec, tables.probabilities(), tables.rc());
             return 0;
         }
+    }
+
+    /** Whether the spec asks for figures of runs, which read trajectories/ and series/ with Spark. */
+    private boolean seriesFigures() {
+        return !path.contains("://")
+            && SweepAggregation.hasFiguresOfRuns(ExistingSweep.spec(ExistingSweep.locate(TableEngine.output(path))));
     }
 
     /** The method rc/ was last aggregated with (the manifest records it), else the spec's. */

@@ -10,7 +10,6 @@ import org.modesweep.spark.ExistingSweep;
 import org.modesweep.spark.OutputLock;
 import org.modesweep.spark.Report;
 import org.modesweep.spark.SweepAggregation;
-import org.modesweep.spark.SweepOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +45,7 @@ final class RcCommand implements Callable<Integer> {
     public Integer call() {
         // --save writes into the output, so it holds the output's lock; a local output's is taken before Spark
         // starts (as `sweep run` does), so a running sweep refuses at once.
-        try (OutputLock local = save ? lockLocal() : null;
+        try (OutputLock local = save ? OutputLock.acquireIfLocal(path, LOCK_COMMAND, breakLock) : null;
              ResultReader r = ResultReader.open(engine, path, "sweep rc", save);
              OutputLock remote = save && local == null ? OutputLock.acquire(r.output(), LOCK_COMMAND, breakLock) : null) {
             ExistingSweep sweep = r.sweep();
@@ -69,12 +68,6 @@ final class RcCommand implements Callable<Integer> {
             }
             return 0;
         }
-    }
-
-    /** The lock of a local output (null for a remote one: its file system is reached through Spark's configuration). */
-    private OutputLock lockLocal() {
-        SweepOutput out = SweepOutput.at(path);
-        return out.isLocal() ? OutputLock.acquire(ExistingSweep.locate(out), LOCK_COMMAND, breakLock) : null;
     }
 
     private ThresholdSpec threshold(ThresholdSpec t) {

@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.Path;
  * heartbeat renewed every {@link #HEARTBEAT}. A lock whose owner is gone (its pid no longer runs on
  * this host) or whose heartbeat is older than {@link #STALE} is stale: reported, and broken only
  * when asked ({@code --break-lock}), since a driver on another host may be alive but slow.
- * Readers ({@code show}, {@code rc} without {@code --save}, {@code plot}) take no lock.
+ * Readers ({@code show}, {@code rc} without {@code --save}) take no lock; {@code plot} rewrites plots/ and takes it.
  */
 public final class OutputLock implements AutoCloseable {
     public static final String FILE = ".sweep-lock.json";
@@ -76,7 +76,7 @@ public final class OutputLock implements AutoCloseable {
             String who = other == null ? "an unknown run (unreadable lock file)" : other.who();
             if (stale == null) {
                 throw new OutputProblem("output " + out.root() + " is locked by " + who + ": another run is writing"
-                    + " it; wait for it to finish (show, rc and plot can read meanwhile)");
+                    + " it; wait for it to finish (show and rc can read meanwhile)");
             }
             if (!breakStale || attempt > 0) {
                 throw new OutputProblem("output " + out.root() + " has a stale lock: " + who + ", " + stale
@@ -85,6 +85,16 @@ public final class OutputLock implements AutoCloseable {
             System.err.println("note: breaking the stale lock of " + who + " (" + stale + ")");
             out.delete(FILE);
         }
+    }
+
+    /**
+     * The lock of the sweep output at {@code path} (or above its table) if it is local, taken before anything reads
+     * it, so that a running sweep refuses at once; null for a remote output, whose file system is reached
+     * through Spark's configuration (lock it with {@link #acquire} once that is up).
+     */
+    public static OutputLock acquireIfLocal(String path, String command, boolean breakStale) {
+        SweepOutput out = SweepOutput.at(path);
+        return out.isLocal() ? acquire(ExistingSweep.locate(out), command, breakStale) : null;
     }
 
     /** Why a held lock is stale, or null if its owner may be alive. */
