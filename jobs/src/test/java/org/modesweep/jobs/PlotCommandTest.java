@@ -12,24 +12,11 @@ import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modesweep.core.sweep.SpecParser;
 import org.modesweep.spark.OutputLock;
 import org.modesweep.spark.SweepOutput;
 
 /** {@code plot} rewrites plots/ and report.html, so it needs the output's lock, as {@code run} and {@code rc --save} do. */
 class PlotCommandTest {
-
-    private static Path sweep(Path dir) throws Exception {
-        Path sweep = dir.resolve("sweep");
-        Files.createDirectories(sweep.resolve(SweepOutput.TRAJECTORIES));
-        Files.writeString(sweep.resolve(SweepOutput.SPEC), SpecParser.parse("""
-            name: locked
-            grid: {R: [2, 3], d: [10], wStar: 0.6667, seeds: 2}
-            setups:
-              - {name: f, weights: fixed, dynamics: {type: flow, tMax: 60}}
-            """, "locked.yaml", false).toYaml());
-        return sweep;
-    }
 
     private static int plot(StringWriter err, String... args) {
         var cli = Main.commandLine();
@@ -42,7 +29,7 @@ class PlotCommandTest {
 
     @Test
     void plotIsRefusedWhileAnotherCommandHoldsTheLock(@TempDir Path dir) throws Exception {
-        Path sweep = sweep(dir);
+        Path sweep = RcCommandTest.emptySweep(dir);
         try (OutputLock ignored = OutputLock.acquire(new SweepOutput(new Configuration(), sweep.toString()), "a running sweep", false)) {
             StringWriter err = new StringWriter();
             assertEquals(3, plot(err, sweep.toString()), err.toString());
@@ -57,7 +44,7 @@ class PlotCommandTest {
 
     @Test
     void aStaleLockIsTakenOverOnlyWithBreakLock(@TempDir Path dir) throws Exception {
-        Path sweep = sweep(dir);
+        Path sweep = RcCommandTest.emptySweep(dir);
         // the lock of a process on this host that has ended
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();

@@ -18,8 +18,8 @@ import org.modesweep.spark.SweepOutput;
 /** {@code rc --save} writes into the output, so it needs the output's lock, as {@code run} does. */
 class RcCommandTest {
 
-    @Test
-    void saveIsRefusedWhileAnotherCommandHoldsTheLock(@TempDir Path dir) throws Exception {
+    /** A sweep output with its spec and no rows yet (also PlotCommandTest's). */
+    static Path emptySweep(Path dir) throws Exception {
         Path sweep = dir.resolve("sweep");
         Files.createDirectories(sweep.resolve(SweepOutput.TRAJECTORIES));
         Files.writeString(sweep.resolve(SweepOutput.SPEC), SpecParser.parse("""
@@ -28,6 +28,12 @@ class RcCommandTest {
             setups:
               - {name: f, weights: fixed, dynamics: {type: flow, tMax: 60}}
             """, "locked.yaml", false).toYaml());
+        return sweep;
+    }
+
+    @Test
+    void saveIsRefusedWhileAnotherCommandHoldsTheLock(@TempDir Path dir) throws Exception {
+        Path sweep = emptySweep(dir);
         try (OutputLock ignored = OutputLock.acquire(new SweepOutput(new Configuration(), sweep.toString()), "a running sweep", false)) {
             for (Path target : new Path[] {sweep, sweep.resolve(SweepOutput.TRAJECTORIES)}) {
                 StringWriter err = new StringWriter();
