@@ -183,4 +183,27 @@ class LocalTablesTest {
         assertTrue(found.stream().filter(p -> p.damage() == null && p.setup() != null)
             .allMatch(p -> p.rows() > 0 && p.metadata().containsKey("org.apache.spark.sql.parquet.row.metadata")));
     }
+
+    /**
+     * What makes {@code show} answer in about a second: in a fresh JVM, showing a local sweep starts none of
+     * log4j, Hadoop's file systems (classes named in signatures may load, unused), parquet-java and Spark (their
+     * start-up is most of a second each).
+     */
+    @Test
+    void showingALocalOutputStartsNeitherHadoopNorLog4jNorSpark() throws Exception {
+        Path loaded = dir.resolve("classes.log");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xlog:class+load=info:file=" + loaded, "-cp", System.getProperty("java.class.path"),
+            Main.class.getName(), "show", spec.output());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), printed);
+        assertTrue(printed.contains("points have rows"), printed);
+        String classes = Files.readString(loaded);
+        assertTrue(classes.contains("org.modesweep.jobs.LocalTables "), "the check must see the command's classes");
+        for (String heavy : new String[] {"org.apache.logging.log4j.core.LoggerContext ", "org.apache.hadoop.fs.LocalFileSystem ",
+            "org.apache.hadoop.security.UserGroupInformation ", "org.apache.spark.SparkContext ", "org.apache.parquet.hadoop.ParquetFileReader "}) {
+            assertTrue(!classes.contains(heavy), heavy.trim() + " was loaded");
+        }
+    }
 }
