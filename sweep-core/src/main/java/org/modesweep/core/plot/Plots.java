@@ -155,7 +155,7 @@ public final class Plots {
     }
 
     /**
-     * With one x value (one d swept, points dodged around it) the automatic range is a sliver and its
+     * With one x value (one d swept, points dodged around it; one R) the automatic range is a sliver and its
      * ticks repeat one label: show a factor 3 either side on a log axis, half the value on a linear one.
      */
     private static void widenSingleX(XYPlot plot, List<Curve> curves, boolean logX) {
@@ -255,6 +255,7 @@ public final class Plots {
         }
         plot.setFixedLegendItems(legend);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        widenSingleX(plot, points, false);
         return ChartStyle.chart(title, notes, plot);
     }
 

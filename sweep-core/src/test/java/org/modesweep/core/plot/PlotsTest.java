@@ -216,4 +216,16 @@ class PlotsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
         assertTrue(e.getMessage().contains(messagePart), e.getMessage());
     }
+
+    /** With a single radius swept, P(R)'s x axis spans it with room either side, not a sliver whose ticks repeat "3E0". */
+    @Test
+    void aProbabilityFigureOfOneRadiusHasAReadableAxis() {
+        double[] r = {3};
+        Curve points = new Curve("d = 10", r, new double[] {0.4}, new double[] {0.3}, new double[] {0.5});
+        org.jfree.chart.JFreeChart chart = Plots.probabilityChart("P", List.of(), "R", "P", List.of(points), List.of(points),
+            new double[] {0.5}, List.of());
+        org.jfree.data.Range x = chart.getXYPlot().getDomainAxis().getRange();
+        assertEquals(1.5, x.getLowerBound(), 1e-12);
+        assertEquals(4.5, x.getUpperBound(), 1e-12);
+    }
 }
