@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.modesweep.core.Outcome;
@@ -58,7 +59,6 @@ public final class SweepPlots {
     /** {@link #draw}, with {@code allVariants} the per-variant figures of every variant however many there are. */
     public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> rc, String method,
                                     boolean allVariants) {
-        List<String> written = new ArrayList<>();
         Map<String, String> setups = new LinkedHashMap<>(); // label -> file name
         probabilities.forEach(p -> setups.putIfAbsent(p.series(), fileName(p.setup(), p.axes())));
         boolean severalW = probabilities.stream().map(Probability::wStar).distinct().count() > 1;
@@ -69,33 +69,48 @@ public final class SweepPlots {
                 + "all, a spec figure {kind: probability, by: <key>} folds them%n", drawn.size(), setups.size(),
                 setups.size() - drawn.size());
         }
+        // The figures are independent and drawing them (rendering, PNG encoding) is most of `sweep plot`: they are
+        // drawn in parallel and listed in this order.
+        List<Supplier<List<String>>> figures = new ArrayList<>();
         if (drawn.size() > 1) {
-            written.add(comparisonPlot(folder, probabilities.stream().filter(p -> drawn.contains(p.series())).toList(),
-                severalW, rc.stream().filter(r -> drawn.contains(r.series())).toList()));
+            figures.add(() -> List.of(comparisonPlot(folder, probabilities.stream().filter(p -> drawn.contains(p.series())).toList(),
+                severalW, rc.stream().filter(r -> drawn.contains(r.series())).toList())));
         }
         setups.forEach((setup, file) -> {
-            if (!drawn.contains(setup)) {
-                return;
-            }
-            List<Probability> mine = probabilities.stream().filter(p -> p.series().equals(setup)).toList();
-            List<RcRow> rcs = rc.stream().filter(r -> r.series().equals(setup)).toList();
-            written.add(probabilityPlot(folder, setup, file, mine, severalW, rcs));
-            written.add(outcomePlot(folder, setup, file, mine, severalW));
-            if (!rcs.isEmpty()) {
-                written.add(rcPlot(folder, setup, file, rcs, severalW, searchedRadii(mine)));
-            }
-            if (mine.stream().anyMatch(p -> p.startM1() != null)) {
-                written.addAll(outcomeMaps(folder, setup, file, mine, MAX_MAPS - (written.size())));
+            if (drawn.contains(setup)) {
+                figures.add(() -> variantPlots(folder, setup, file, probabilities, rc, severalW));
             }
         });
         List<RcRow> chosen = rc.stream().filter(r -> r.method().equalsIgnoreCase(method)).toList();
         if (chosen.stream().map(RcRow::series).distinct().count() > 1 && chosen.stream().map(RcRow::d).distinct().count() > 1) {
             double[] searched = searchedRadii(probabilities);
-            chosen.stream().map(RcRow::level).distinct().sorted()
-                .forEach(level -> written.add(setupsPlot(folder, chosen.stream().filter(r -> r.level() == level).toList(),
-                    severalW, searched)));
+            chosen.stream().map(RcRow::level).distinct().sorted().forEach(level -> figures.add(() -> List.of(setupsPlot(folder,
+                chosen.stream().filter(r -> r.level() == level).toList(), severalW, searched))));
         }
-        written.addAll(AxisPlots.draw(folder, probabilities, chosen));
+        figures.add(() -> AxisPlots.draw(folder, probabilities, chosen));
+        List<String> written = new ArrayList<>(figures.parallelStream().flatMap(f -> f.get().stream()).toList());
+        int maps = 0;
+        for (Map.Entry<String, String> v : setups.entrySet()) { // outcome maps, up to MAX_MAPS in all
+            List<Probability> mine = probabilities.stream().filter(p -> p.series().equals(v.getKey())).toList();
+            if (drawn.contains(v.getKey()) && mine.stream().anyMatch(p -> p.startM1() != null)) {
+                List<String> drawnMaps = outcomeMaps(folder, v.getKey(), v.getValue(), mine, MAX_MAPS - maps);
+                maps += drawnMaps.size();
+                written.addAll(drawnMaps);
+            }
+        }
+        return written;
+    }
+
+    /** A setup variant's own figures: P(R), the outcome shares and (when estimated) R_c against d. */
+    private static List<String> variantPlots(Path folder, String setup, String file, List<Probability> probabilities,
+                                             List<RcRow> rc, boolean severalW) {
+        List<Probability> mine = probabilities.stream().filter(p -> p.series().equals(setup)).toList();
+        List<RcRow> rcs = rc.stream().filter(r -> r.series().equals(setup)).toList();
+        List<String> written = new ArrayList<>(List.of(probabilityPlot(folder, setup, file, mine, severalW, rcs),
+            outcomePlot(folder, setup, file, mine, severalW)));
+        if (!rcs.isEmpty()) {
+            written.add(rcPlot(folder, setup, file, rcs, severalW, searchedRadii(mine)));
+        }
         return written;
     }
 

@@ -40,6 +40,9 @@ final class ChartFiles {
             }
             ChartUtils.saveChartAsPNG(sibling(base, ".png").toFile(), chart, width, height);
             SVGGraphics2D svg = new SVGGraphics2D(width, height);
+            // ids from the file's name, not JFreeSVG's clock: the same figure gives the same file, and two figures
+            // inlined in one page do not share ids
+            svg.setDefsKeyPrefix("_" + base.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "_") + "-");
             chart.draw(svg, new Rectangle2D.Double(0, 0, width, height));
             SVGUtils.writeToSVG(sibling(base, ".svg").toFile(), svg.getSVGElement());
         } catch (IOException e) {

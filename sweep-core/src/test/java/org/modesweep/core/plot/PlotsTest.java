@@ -228,4 +228,19 @@ class PlotsTest {
         assertEquals(1.5, x.getLowerBound(), 1e-12);
         assertEquals(4.5, x.getUpperBound(), 1e-12);
     }
+
+    /** A figure drawn twice gives the same files, byte for byte (an output redrawn unchanged does not churn). */
+    @Test
+    void theSameFigureGivesTheSameFiles() throws Exception {
+        double[] r = {1.5, 2, 2.5};
+        Curve p = new Curve("P(R)", r, new double[] {0, 0.5, 0.9}, new double[] {0, 0.4, 0.8}, new double[] {0.1, 0.6, 1});
+        for (String run : new String[] {"a", "b"}) {
+            Plots.probability(dir.resolve(run + "/p"), "P", List.of("note"), "R", "P", List.of(p), List.of(p),
+                new double[] {0.5}, List.of());
+        }
+        for (String ext : new String[] {".png", ".svg"}) {
+            assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(dir.resolve("a/p" + ext)),
+                java.nio.file.Files.readAllBytes(dir.resolve("b/p" + ext))), ext);
+        }
+    }
 }
