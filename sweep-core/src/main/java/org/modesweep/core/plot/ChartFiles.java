@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -23,6 +24,10 @@ final class ChartFiles {
     static final int MAX_HEIGHT = 1400;
     /** Equal units within half a pixel per thousand: well below what the eye or a ruler finds. */
     private static final double ASPECT_TOLERANCE = 5e-4;
+
+    static {
+        ImageIO.setUseCache(false); // PNGs are encoded in memory, not through a temporary file per figure
+    }
 
     private ChartFiles() {
     }
