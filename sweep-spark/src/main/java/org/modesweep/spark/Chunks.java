@@ -84,8 +84,10 @@ final class Chunks {
         int parts = (int) Math.max(1, Math.min(plan.partitions(), end - start));
         boolean series = spec.record() != null;
         TrajectoryRows table = TrajectoryRows.of(spec);
-        Dataset<Row> rows = spark.range(start, end, 1, parts).mapPartitions(new ComputePartition(table, space, done, computed,
-            wallMs), Encoders.row(series ? SeriesRows.chunk(table.schema()) : table.schema()));
+        // One slot per task, the chunk's range in the function: Spark's generated code for range(start, end) holds its
+        // bounds as literals, so every chunk compiled new classes that the JIT then recompiled (seconds per chunk).
+        Dataset<Row> rows = spark.range(0, parts, 1, parts).mapPartitions(new ComputePartition(table, space, done, computed,
+            wallMs, start, end, parts), Encoders.row(series ? SeriesRows.chunk(table.schema()) : table.schema()));
         spark.sparkContext().setJobDescription("sweep " + spec.name() + " points " + start + ".." + end);
         if (!series) {
             append(plan.output(), spec, rows, table);

@@ -23,27 +23,41 @@ final class ComputePartition implements MapPartitionsFunction<Long, Row> {
     private final DoneSet done;
     private final LongAccumulator computed;
     private final DoubleAccumulator wallMs;
+    private final long start;
+    private final long end;
+    private final int slots;
 
+    /** Computes positions {@code start..end} (exclusive) of the balanced order, split evenly over {@code slots} tasks. */
     ComputePartition(TrajectoryRows table, Broadcast<PointSpace> space, DoneSet done, LongAccumulator computed,
-                     DoubleAccumulator wallMs) {
+                     DoubleAccumulator wallMs, long start, long end, int slots) {
         this.table = table;
         this.space = space;
         this.done = done;
         this.computed = computed;
         this.wallMs = wallMs;
+        this.start = start;
+        this.end = end;
+        this.slots = slots;
     }
 
+    /** The task of {@code slot} (its one input) computes its share of the chunk, as Spark splits a range. */
     @Override
-    public Iterator<Row> call(Iterator<Long> positions) {
+    public Iterator<Row> call(Iterator<Long> slot) {
+        if (!slot.hasNext()) { // Spark's row iterators fill on hasNext
+            return java.util.Collections.emptyIterator();
+        }
         PointSpace points = space.value();
+        long k = slot.next();
+        long first = start + (end - start) * k / slots;
+        long last = start + (end - start) * (k + 1) / slots;
         return new Iterator<>() {
+            private long cursor = first;
             private Long next = advance();
 
             private Long advance() {
-                while (positions.hasNext()) {
-                    Long p = positions.next();
-                    if (!done.isDone(p)) {
-                        return p;
+                for (; cursor < last; cursor++) {
+                    if (!done.isDone(cursor)) {
+                        return cursor++;
                     }
                 }
                 return null;

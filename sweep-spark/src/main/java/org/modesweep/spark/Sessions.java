@@ -36,7 +36,9 @@ public final class Sessions {
             .config("spark.sql.adaptive.enabled", true)
             // A partitioned write keeps one open Parquet writer per (setup, d) of a task (falling back to
             // sorting past 16) instead of sorting every row by its partition first: ~3% of a fast sweep's CPU.
-            .config("spark.sql.maxConcurrentOutputFileWriters", 16);
+            .config("spark.sql.maxConcurrentOutputFileWriters", 16)
+            .config("spark.hadoop." + LocalDisk.SETTING, System.getProperty("spark.hadoop." + LocalDisk.SETTING,
+                LocalDisk.class.getName()));
         String bind = bindHost(master);
         if (bind != null) {
             // RPC (and, through SPARK_LOCAL_IP, the UI) on the configured host only
@@ -70,6 +72,7 @@ public final class Sessions {
      */
     public static Configuration hadoopConfiguration() {
         Configuration conf = new Configuration();
+        conf.set(LocalDisk.SETTING, LocalDisk.class.getName()); // as the session's (Sessions.open)
         String prefix = "spark.hadoop.";
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
             .forEach(k -> conf.set(k.substring(prefix.length()), System.getProperty(k)));
