@@ -70,8 +70,9 @@ public final class Heatmap {
             }
         }
         List<String> captions = new ArrayList<>(notes);
-        captions.add(sameN ? String.format(Locale.ROOT, "each cell: %s of its %d runs, to %d decimals (standard error "
-                + "up to %.2g)", zLabel, counts[0], decimals(counts[0]), standardError(counts[0]))
+        captions.add(sameN ? String.format(Locale.ROOT, "each cell: %s of its %d runs, to %d decimal%s (standard error "
+                + "up to %.2g)", zLabel, counts[0], decimals(counts[0]), decimals(counts[0]) == 1 ? "" : "s",
+                standardError(counts[0]))
             : "each cell: " + zLabel + " and its number of runs n, to the decimal of its standard error (up to 1/(2√n))");
         JFreeChart chart = ChartStyle.chart(title, captions, plot);
         chart.removeLegend();
