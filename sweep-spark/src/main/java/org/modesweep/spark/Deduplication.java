@@ -1,6 +1,9 @@
 package org.modesweep.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
@@ -30,22 +33,26 @@ final class Deduplication {
     static long oneRowPerPoint(SparkSession spark, RunPlan plan, long expected, SweepListener listener) {
         SweepOutput output = plan.output();
         Dataset<Row> raw = TrajectoryRows.read(spark, output.uri(SweepOutput.TRAJECTORIES), false);
-        long rows = raw.count();
-        long distinct = raw.select("pointId").distinct().count();
+        Row counts = raw.agg(count(lit(1)), countDistinct(col("pointId")), countDistinct(col("setup"), col("d"))).first();
+        long rows = counts.getLong(0);
+        long distinct = counts.getLong(1);
+        long groups = counts.getLong(2);
         if (distinct != expected) {
             throw new IllegalStateException(output.uri(SweepOutput.TRAJECTORIES) + " has rows for " + distinct
                 + " points after the run, expected " + expected);
         }
         int files = raw.inputFiles().length;
-        long groups = raw.select("setup", "d").distinct().count();
         // Chunks append a file per task and (setup, d): hundreds of small files, whose footers readers
         // (show, rc, plot, Python) then open one by one. A finished sweep keeps one file per (setup, d).
         boolean fragmented = files > 2 * groups && rows < (long) files * ROWS_PER_FILE;
         if (rows > distinct || fragmented) {
             String tmp = SweepOutput.TRAJECTORIES + "-dedup";
             output.delete(tmp);
+            // Deduplicating keeps the first of every column per point, an aggregation that costs more than the
+            // rewrite itself: only when there are copies.
+            Dataset<Row> once = rows > distinct ? raw.dropDuplicates(new String[] {"pointId"}) : raw;
             // the columns' units and descriptions (read back without them) go into the new footers as in the first write
-            Dataset<Row> described = raw.dropDuplicates(new String[] {"pointId"}).select(TrajectoryRows.of(plan.spec()).columns());
+            Dataset<Row> described = once.select(TrajectoryRows.of(plan.spec()).columns());
             PartIdentity.tag(described, plan.spec()).repartition(col("setup"), col("d"))
                 .sortWithinPartitions("setup", "d", "wStar", "R", "startM1", "startM2", "startS", "seedIndex")
                 .write().mode(SaveMode.Overwrite).partitionBy(TrajectoryRows.PARTITIONS).parquet(output.uri(tmp));
