@@ -2,6 +2,9 @@ package org.modesweep.jobs;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.modesweep.core.Flow;
@@ -46,6 +51,7 @@ import picocli.CommandLine.Option;
         "  W3 sgd steps, reduced engine, batch 1000 (one thread)   W3v the same on the vectors engine",
         "  W3g W3 at d = 1e9                                       W4 the W1 workload as a sweep on Spark, against cores x W1",
         "  W1p the W1 workload on all cores at once without Spark (what the cores give together; W4 is also set against it)",
+        "  W1x the W1 workload in one JVM per core at once, in a common window (what the machine gives to separate processes)",
         "bench/side-by-side runs this beside the SciPy/numpy script bench/baseline.py and prints the ratios."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -72,6 +78,9 @@ final class BenchCommand implements Callable<Integer> {
     String master;
     @Option(names = "--only", split = ",", paramLabel = "W", description = "Run only these workloads, e.g. W1,W2.")
     String[] only;
+    /** W1x's part in a child JVM: the window's start (epoch ms) and length (s); see {@link #windowPart}. */
+    @Option(names = "--window", hidden = true, split = ",")
+    long[] window;
     @Option(names = "--starts", paramLabel = "DIR",
         description = "Also write the W1 and W2 starts with their outcomes (DIR/W1.csv, DIR/W2.csv), for bench/baseline.py --starts.")
     Path starts;
@@ -81,11 +90,15 @@ final class BenchCommand implements Callable<Integer> {
         if (seeds < 1 || warmup < 0 || sgdSteps < 1 || reducedSteps < 1 || sweep < 0) {
             throw new IllegalArgumentException("--seeds, --sgd-steps and --reduced-steps must be >= 1, --warmup and --sweep >= 0");
         }
+        if (window != null) {
+            windowPart(window[0], window[1]);
+            return 0;
+        }
         if (starts != null) {
             Files.createDirectories(starts);
         }
         double w1 = Double.NaN;
-        if (runs("W1") || runs("W1p") || runs("W4") && sweep > 0) {
+        if (runs("W1") || runs("W1p") || runs("W1x") || runs("W4") && sweep > 0) {
             w1 = flow("W1", Weights.FIXED, runs("W1"));
         }
         if (runs("W2")) {
@@ -104,8 +117,12 @@ final class BenchCommand implements Callable<Integer> {
         if (runs("W1p") || runs("W4") && sweep > 0) {
             w1p = parallelFlow(Runtime.getRuntime().availableProcessors(), w1);
         }
+        double w1x = Double.NaN;
+        if (runs("W1x") || runs("W4") && sweep > 0) {
+            w1x = separateProcesses(Runtime.getRuntime().availableProcessors(), w1);
+        }
         if (runs("W4") && sweep > 0) {
-            sweep(w1, w1p);
+            sweep(w1, w1p, w1x);
         }
         return 0;
     }
@@ -188,6 +205,77 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The W1 workload in {@code processes} child JVMs at once (this JVM's flags and classpath), each counting the
+     * trajectories it finishes inside one common window of wall time: what the machine gives to separate processes,
+     * which share no heap, collector or compiler. Against it, W1p and W4 show what sharing one JVM costs, and
+     * against cores x W1 it shows what the machine itself gives (virtual cores that slow down when all are busy).
+     */
+    private double separateProcesses(int processes, double w1) {
+        long seconds = 6;
+        // time for each child to start and warm up (interpreted at first, all cores busy) before the window opens
+        long opens = System.currentTimeMillis() + 4000 + Math.round(3000 * warmup / w1);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-agent")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench",
+            "--warmup", String.valueOf(warmup), "--window", opens + "," + seconds));
+        try {
+            List<Process> children = new ArrayList<>();
+            for (int i = 0; i < processes; i++) {
+                children.add(new ProcessBuilder(command).redirectErrorStream(true).start());
+            }
+            long counted = 0;
+            for (Process child : children) {
+                String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                Matcher part = Pattern.compile("(?m)^W1x-part (\\d+)( late)?$").matcher(out);
+                if (child.waitFor() != 0 || !part.find()) {
+                    throw new IllegalStateException("W1x: a child JVM failed: " + out.strip());
+                }
+                if (part.group(2) != null) {
+                    System.out.println("note: a W1x process was still warming up when the window opened; W1x is low");
+                }
+                counted += Long.parseLong(part.group(1));
+            }
+            double rate = (double) counted / seconds;
+            System.out.printf(Locale.ROOT, "W1x %.1f trajectories/s  (the W1 workload in %d separate JVMs at once, counted in a"
+                + " common %d s window: %.0f%% of %d x W1, what this machine gives to separate processes)%n", rate, processes,
+                seconds, 100 * rate / (processes * w1), processes);
+            return rate;
+        } catch (IOException e) {
+            throw new UncheckedIOException("W1x: cannot start a child JVM", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("W1x interrupted", e);
+        }
+    }
+
+    /**
+     * One W1x process: warms up, then runs W1 trajectories until the window closes, counting those that end inside
+     * it (the core stays busy before and after, as its neighbours' are).
+     */
+    private void windowPart(long opensMillis, long seconds) {
+        ReducedSetup setup = flowSetup("W1x", Weights.FIXED);
+        for (int i = 0; i < warmup; i++) {
+            Trajectory.run(setup, R, D, W_STAR, 1_000_000 + i, Recorder.NONE);
+        }
+        boolean late = System.currentTimeMillis() > opensMillis;
+        long closes = opensMillis + 1000 * seconds;
+        long counted = 0;
+        for (int i = 0; ; i++) {
+            setup.trajectory(R, D, W_STAR, i, Recorder.NONE, ReducedModel.Expectations.TABLE);
+            long now = System.currentTimeMillis();
+            if (now > closes) {
+                break;
+            }
+            if (now >= opensMillis) {
+                counted++;
+            }
+        }
+        System.out.println("W1x-part " + counted + (late ? " late" : ""));
+    }
+
     /** The same workload on {@link ReducedModel.Expectations#QUADRATURE}: what the table buys (a fifth of the seeds). */
     private double quadratureRate(Setup setup) {
         int n = Math.max(1, seeds / 5);
@@ -240,7 +328,7 @@ final class BenchCommand implements Callable<Integer> {
      * twice in one JVM: the first run is what a fresh {@code sweep run} sees (Spark's first jobs and the
      * JIT compiling the writer and the core on the same cores), the second is timed warm, as W1 is.
      */
-    private void sweep(double w1, double w1p) throws IOException {
+    private void sweep(double w1, double w1p, double w1x) throws IOException {
         Path dir = Files.createTempDirectory("modesweep-bench");
         try {
             String yaml = String.format(Locale.ROOT, """
@@ -264,12 +352,12 @@ final class BenchCommand implements Callable<Integer> {
                 SweepRunner.Result warm = SweepRunner.run(spark, spec.withOutput(dir.resolve("warm").toString()), quiet);
                 double ideal = cores * w1;
                 System.out.printf(Locale.ROOT, "W4 %.1f trajectories/s  (%,d W1 trajectories as a sweep on %s, %d cores, Parquet"
-                        + " included, warm JVM: parallel efficiency %.0f%% of %d x W1, %.0f%% of W1p; %.2f cores busy computing."
-                        + " The same sweep first, in the fresh JVM: %.1f/s, %.0f%% (%.0f%% of W1p), %.0f%% after its first chunk;"
+                        + " included, warm JVM: parallel efficiency %.0f%% of %d x W1, %.0f%% of W1x, %.0f%% of W1p; %.2f cores busy computing."
+                        + " The same sweep first, in the fresh JVM: %.1f/s, %.0f%% (%.0f%% of W1x), %.0f%% after its first chunk;"
                         + " Spark start-up %.1f s)%n",
                     warm.throughput(), warm.computed(), master, cores, 100 * warm.throughput() / ideal, cores,
-                    100 * warm.throughput() / w1p, warm.coreMillis() / 1000 / warm.computeSeconds(), cold.throughput(),
-                    100 * cold.throughput() / ideal, 100 * cold.throughput() / w1p, 100 * cold.steadyThroughput() / ideal, startup);
+                    100 * warm.throughput() / w1x, 100 * warm.throughput() / w1p, warm.coreMillis() / 1000 / warm.computeSeconds(), cold.throughput(),
+                    100 * cold.throughput() / ideal, 100 * cold.throughput() / w1x, 100 * cold.steadyThroughput() / ideal, startup);
             } finally {
                 spark.stop();
             }
