@@ -16,12 +16,22 @@ import org.modesweep.spark.SweepRunner;
  * dynamics at its most expensive point (its largest d, radii across the grid, seeds 0, 1, ...; tMax,
  * steps, batch and the other setup keys are the setup's own), timed in CPU time of this thread after
  * one untimed run that warms the JIT. Core time is trajectories times the calibrated cost per trajectory; wall
- * time adds Spark's start-up and the aggregation, measured on this machine for the default sweep.
+ * time adds Spark's start-up and what follows the computing, both measured on a 2-core machine.
  */
 record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
-    /** Spark's local start-up plus aggregation, tables, figures and report for a small sweep (default spec, 2 cores). */
-    static final double FIXED_SECONDS = 15;
-    /** Parallel efficiency of local Spark against cores x one thread (bench W4: 0.8-0.9 on 2 cores). */
+    /** The JVM, Spark's local start-up and its first job (class loading, code generation): 6-9 s on 2 cores. */
+    static final double START_SECONDS = 8;
+    /**
+     * After computing (compaction, aggregation, tables, figures, report), fitted to runs on 2 cores from 32 to 10⁶ rows:
+     * a fixed part, a part per (setup, d) (a folder of files, a group of tables and figures) and a part per row.
+     */
+    static final double AFTER_SECONDS = 6;
+    static final double AFTER_SECONDS_PER_GROUP = 0.25;
+    static final double AFTER_SECONDS_PER_ROW = 6e-5;
+    /**
+     * Parallel efficiency of local Spark against cores x the calibrated one-thread cost: with it the plan came within
+     * 20% of the computing time of flow, sgd and realnvp sweeps on 2 cores (bench W4, the cheapest trajectories, gets less).
+     */
     static final double EFFICIENCY = 0.85;
     /** Calibration time per setup, and in all. */
     static final double SETUP_BUDGET_SECONDS = 1.5;
@@ -81,7 +91,13 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
     }
 
     double wallSeconds() {
-        return FIXED_SECONDS + coreSeconds() / (cores * EFFICIENCY);
+        return START_SECONDS + coreSeconds() / (cores * EFFICIENCY) + afterSeconds();
+    }
+
+    /** Compaction, aggregation, tables and figures once the trajectories are computed. */
+    double afterSeconds() {
+        long groups = spec.setups().stream().mapToLong(x -> x.dims(spec.grid()).size()).sum();
+        return AFTER_SECONDS + AFTER_SECONDS_PER_GROUP * groups + AFTER_SECONDS_PER_ROW * spec.points().size();
     }
 
     String describe() {
@@ -100,8 +116,9 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
                 clock(c.coreSeconds())));
         }
         b.append(String.format(Locale.ROOT, "  estimated core time %s; wall time on %d core%s about %s"
-                + " (%.0f%% parallel efficiency, plus ~%.0f s of Spark start-up and aggregation)%n",
-            clock(coreSeconds()), cores, cores == 1 ? "" : "s", clock(wallSeconds()), 100 * EFFICIENCY, FIXED_SECONDS));
+                + " (%.0f%% parallel efficiency, plus ~%.0f s of start-up and ~%s after computing: compaction, tables, figures)%n",
+            clock(coreSeconds()), cores, cores == 1 ? "" : "s", clock(wallSeconds()), 100 * EFFICIENCY, START_SECONDS,
+            clock(afterSeconds())));
         return b.toString();
     }
 

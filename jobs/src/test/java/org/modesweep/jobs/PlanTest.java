@@ -61,7 +61,7 @@ class PlanTest {
             var cli = Main.commandLine();
             cli.setErr(new PrintWriter(err));
             dry = cli.execute("run", spec.toString(), "--output", out.toString(), "--dry-run");
-            // 38 trajectories plus ~15 s of fixed cost exceed a limit of 0.001 minutes
+            // 38 trajectories plus seconds of start-up and aggregation exceed a limit of 0.001 minutes
             refused = cli.execute("run", spec.toString(), "--output", out.toString(), "--max-wall", "0.001");
         } finally {
             System.setOut(saved);

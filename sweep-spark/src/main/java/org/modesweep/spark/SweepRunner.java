@@ -111,7 +111,10 @@ public final class SweepRunner {
         }
         Adaptive.Outcome refined = spec.threshold().adaptive() ? Adaptive.refine(spark, plan, listener) : null;
         long expected = plan.total() + (refined == null ? 0 : refined.refinedPoints());
+        // the Spark UI and event log name the jobs after computing by their step, not by the last chunk
+        spark.sparkContext().setJobDescription("sweep " + spec.name() + ": one row per point, compaction");
         long points = Deduplication.oneRowPerPoint(spark, plan, expected, listener);
+        spark.sparkContext().setJobDescription("sweep " + spec.name() + ": aggregation, tables, figures");
         Aggregated aggregated = aggregate(spark, plan, points, startNanos, listener);
         Report.write(output, spec, aggregated.tables().probabilities(), aggregated.tables().rc());
         listener.reported(plan, aggregated);
