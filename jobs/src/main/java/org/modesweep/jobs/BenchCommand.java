@@ -62,8 +62,10 @@ final class BenchCommand implements Callable<Integer> {
     private static final Flow FLOW = new Flow(T_MAX, 1e-9, 1e-8);
     /** Timed passes over the seeds of a flow workload; the rate is their median (this machine is shared and noisy). */
     private static final int PASSES = 3;
+    /** W1p's and W1x's window of wall time, in which every core computes. */
+    private static final long WINDOW_SECONDS = 6;
 
-    @Option(names = "--seeds", defaultValue = "1000", description = "Trajectories per flow workload. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seeds", defaultValue = "3000", description = "Trajectories per flow workload. Default: ${DEFAULT-VALUE}.")
     int seeds;
     @Option(names = "--warmup", defaultValue = "3000", description = "Untimed trajectories first (JIT; pinned to one core, the compiler shares it). Default: ${DEFAULT-VALUE}.")
     int warmup;
@@ -168,35 +170,28 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The W1 workload on {@code threads} plain threads at once, no Spark: what this machine's cores give together
-     * (cores of a virtual machine, or sharing caches and memory, give less than {@code threads} x W1), the yardstick
-     * of Spark's own overhead in W4. Runs after W1 in the same JVM, so the code is compiled.
+     * The W1 workload on {@code threads} plain threads at once, no Spark, counted in a common window as W1x (passes
+     * over a fixed set let a thread idle at each pass's end): what this machine's cores give together in one JVM,
+     * the yardstick of Spark's own overhead in W4. Runs after W1 in the same JVM, so the code is compiled.
      */
     private double parallelFlow(int threads, double w1) {
         ReducedSetup setup = flowSetup("W1p", Weights.FIXED);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            double[] rates = new double[PASSES];
-            for (int pass = 0; pass < PASSES; pass++) {
-                long start = System.nanoTime();
-                List<Future<?>> parts = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    int first = t;
-                    parts.add(pool.submit(() -> {
-                        for (int i = first; i < seeds * threads; i += threads) {
-                            setup.trajectory(R, D, W_STAR, i, Recorder.NONE, ReducedModel.Expectations.TABLE);
-                        }
-                    }));
-                }
-                for (Future<?> part : parts) {
-                    part.get();
-                }
-                rates[pass] = (double) seeds * threads / ((System.nanoTime() - start) / 1e9);
+            long opens = System.currentTimeMillis() + 500;
+            List<Future<Long>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                parts.add(pool.submit(() -> countInWindow(setup, opens, WINDOW_SECONDS, first, threads)));
             }
-            double rate = median(rates);
-            System.out.printf(Locale.ROOT, "W1p %.1f trajectories/s  (the W1 workload on %d plain threads at once, no Spark:"
-                + " %.0f%% of %d x W1, what these cores give together; median of %d passes)%n", rate, threads,
-                100 * rate / (threads * w1), threads, PASSES);
+            long counted = 0;
+            for (Future<Long> part : parts) {
+                counted += part.get();
+            }
+            double rate = (double) counted / WINDOW_SECONDS;
+            System.out.printf(Locale.ROOT, "W1p %.1f trajectories/s  (the W1 workload on %d plain threads at once, no Spark,"
+                + " counted in a common %d s window: %.0f%% of %d x W1, what these cores give together in one JVM)%n", rate,
+                threads, WINDOW_SECONDS, 100 * rate / (threads * w1), threads);
             return rate;
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("W1p: " + e.getMessage(), e);
@@ -212,7 +207,7 @@ final class BenchCommand implements Callable<Integer> {
      * against cores x W1 it shows what the machine itself gives (virtual cores that slow down when all are busy).
      */
     private double separateProcesses(int processes, double w1) {
-        long seconds = 6;
+        long seconds = WINDOW_SECONDS;
         // time for each child to start and warm up (interpreted at first, all cores busy) before the window opens
         long opens = System.currentTimeMillis() + 4000 + Math.round(3000 * warmup / w1);
         List<String> command = new ArrayList<>();
@@ -261,19 +256,26 @@ final class BenchCommand implements Callable<Integer> {
             Trajectory.run(setup, R, D, W_STAR, 1_000_000 + i, Recorder.NONE);
         }
         boolean late = System.currentTimeMillis() > opensMillis;
+        System.out.println("W1x-part " + countInWindow(setup, opensMillis, seconds, 0, 1) + (late ? " late" : ""));
+    }
+
+    /**
+     * Runs W1 trajectories (seeds {@code first}, {@code first + stride}, ...) until the window closes, counting those
+     * that end inside it; the core stays busy before and after, as its neighbours' are.
+     */
+    private static long countInWindow(ReducedSetup setup, long opensMillis, long seconds, int first, int stride) {
         long closes = opensMillis + 1000 * seconds;
         long counted = 0;
-        for (int i = 0; ; i++) {
+        for (long i = first; ; i += stride) {
             setup.trajectory(R, D, W_STAR, i, Recorder.NONE, ReducedModel.Expectations.TABLE);
             long now = System.currentTimeMillis();
             if (now > closes) {
-                break;
+                return counted;
             }
             if (now >= opensMillis) {
                 counted++;
             }
         }
-        System.out.println("W1x-part " + counted + (late ? " late" : ""));
     }
 
     /** The same workload on {@link ReducedModel.Expectations#QUADRATURE}: what the table buys (a fifth of the seeds). */
