@@ -1,6 +1,7 @@
 package org.modesweep.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -86,5 +87,16 @@ class SweepPlotsTest {
             "the comparison shows the variants drawn");
         Path all = dir.resolve("all");
         assertEquals(49, perVariant(SweepPlots.draw(all, rows(8, 6), List.of(), "monotone", true), all));
+    }
+
+    @Test
+    void aRedrawOwnsEveryFigureFromTheTablesAndTheKindsOfRunsItDrew() {
+        // the names StaleFigures takes for the tables' figures are those SweepPlots and AxisPlots give
+        List<String> drawn = SweepPlots.draw(dir.resolve("names"), rows(2, 2), List.of(), "monotone");
+        drawn.forEach(b -> assertTrue(StaleFigures.owned(b, List.of()), b));
+        assertTrue(StaleFigures.owned("basins-portrait-gd-R3-d1000-w0.6667-s0", List.of("basins")));
+        assertFalse(StaleFigures.owned("basins-portrait-gd-R3-d1000-w0.6667-s0", List.of()), "not drawn without Spark");
+        assertFalse(StaleFigures.owned("evolution-sgd-R1-d10-w0.6667", List.of("basins")), "a kind not drawn");
+        assertFalse(StaleFigures.owned("realnvp-density-R2.5-s0", List.of("basins")), "flow-density's");
     }
 }
