@@ -328,8 +328,9 @@ public final class SweepPlots {
                 }
                 category[i] = best.name();
             }
-            String base = file + "-map-" + e.getKey();
             Probability p0 = cells.get(0);
+            String base = String.format(Locale.ROOT, "%s-map-d%d-w%s-R%s-s%s", file, p0.d(), label(p0.wStar()),
+                label(p0.R()), label(p0.startS()));
             Plots.outcomeMap(folder.resolve(base), String.format(Locale.ROOT,
                 "%s: outcome by start (d = %d, w* = %s, R = %s, s = %s)", setup, p0.d(), label(p0.wStar()), label(p0.R()),
                 p0.startS()), "m1 (start cosine of μ1 with μ*)", "m2 (start cosine of μ2 with μ*)", x, y, category,
