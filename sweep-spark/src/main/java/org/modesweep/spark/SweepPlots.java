@@ -57,8 +57,10 @@ public final class SweepPlots {
     }
 
     /** {@link #draw}, with {@code allVariants} the per-variant figures of every variant however many there are. */
-    public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> rc, String method,
+    public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> estimated, String method,
                                     boolean allVariants) {
+        // with one radius every R_c is censored at it: its figures would show nothing but triangles
+        List<RcRow> rc = probabilities.stream().map(Probability::R).distinct().count() > 1 ? estimated : List.of();
         Map<String, String> setups = new LinkedHashMap<>(); // label -> file name
         probabilities.forEach(p -> setups.putIfAbsent(p.series(), fileName(p.setup(), p.axes())));
         boolean severalW = probabilities.stream().map(Probability::wStar).distinct().count() > 1;
