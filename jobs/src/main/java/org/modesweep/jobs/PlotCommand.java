@@ -1,6 +1,5 @@
 package org.modesweep.jobs;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.modesweep.spark.ExistingSweep;
@@ -22,6 +21,8 @@ import picocli.CommandLine.Parameters;
         "Uses probabilities/ and rc/ when present, else aggregates trajectories/ (without saving tables).",
         "A local output is read by DuckDB inside this command; Spark reads larger or remote ones, and draws the",
         "spec's time-series figures (evolution, plateaus, basins) (--engine).",
+        "Figures of the kinds it redraws that it did not draw this time (a level or d no longer in the tables, an old",
+        "name, a variant past the cap) are removed; figures it cannot redraw here, or that no sweep draws, stay.",
         "Holds the output's lock while it writes, as `sweep run` does."})
 final class PlotCommand implements Callable<Integer> {
     private static final String LOCK_COMMAND = "sweep plot";
@@ -50,11 +51,8 @@ final class PlotCommand implements Callable<Integer> {
             SweepAggregation.Tables tables = !fromTrajectories && r.hasSavedTables()
                 ? new SweepAggregation.Tables(r.probabilities(), r.rc(), List.of(), 0)
                 : SweepAggregation.estimate(r.aggregate(spec.threshold().confidence()), spec, spec.threshold());
-            List<String> drawn = new ArrayList<>(SweepAggregation.drawPlots(out, spec, tables.probabilities(),
-                tables.rc(), savedMethod(r.sweep()), allVariants));
-            if (r.spark() != null) {
-                drawn.addAll(SweepAggregation.drawFigures(r.spark(), out, spec));
-            }
+            List<String> drawn = SweepAggregation.redraw(r.spark(), out, spec, tables.probabilities(), tables.rc(),
+                savedMethod(r.sweep()), allVariants);
             for (String base : drawn) {
                 System.out.println(out.path(SweepOutput.PLOTS) + "/" + base + ".{png,svg}");
             }

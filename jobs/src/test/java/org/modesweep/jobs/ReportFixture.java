@@ -57,7 +57,7 @@ final class ReportFixture {
             }
         }
         rc = Aggregates.rc(probabilities, spec.threshold(), spec.seed());
-        plots = SweepAggregation.drawPlots(out, spec, probabilities, rc, spec.threshold().method());
+        plots = SweepAggregation.redraw(null, out, spec, probabilities, rc, spec.threshold().method(), false);
         Report.write(out, spec, probabilities, rc);
     }
 

@@ -1,7 +1,6 @@
 package org.modesweep.spark;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.modesweep.core.Outcome;
+import org.modesweep.core.sweep.FigureSpec;
 import org.modesweep.core.sweep.SetupSpec;
 import org.modesweep.core.sweep.SweepSpec;
 import org.modesweep.core.sweep.ThresholdSpec;
@@ -43,8 +43,7 @@ public final class SweepAggregation {
             writeRc(spark, out, rc);
         }
         if (plots) {
-            drawn = new ArrayList<>(drawPlots(out, spec, probabilities, rc, threshold.method()));
-            drawn.addAll(drawFigures(spark, out, spec));
+            drawn = redraw(spark, out, spec, probabilities, rc, threshold.method(), false);
         }
         return new Tables(probabilities, rc, drawn, estimated.failed());
     }
@@ -65,25 +64,36 @@ public final class SweepAggregation {
         out.write(SweepOutput.SUMMARY, Aggregates.csv(rc));
     }
 
-    /** The spec's figures of runs (evolution, plateaus, basins, collapse-vs-d), drawn into {@code plots/}. */
-    public static List<String> drawFigures(SparkSession spark, SweepOutput out, SweepSpec spec) {
-        return Figures.draw(spark, out, spec);
-    }
-
     /** Whether the spec asks for figures of runs, which read trajectories/ and series/ with Spark. */
     public static boolean hasFiguresOfRuns(SweepSpec spec) {
         return !Figures.ofRuns(spec).isEmpty();
     }
 
-    /** The standard plots and the spec's figures over axes, from the tables, into {@code plots/}. */
-    public static List<String> drawPlots(SweepOutput out, SweepSpec spec, List<Probability> probabilities,
-                                         List<RcRow> rc, String method) {
-        return drawPlots(out, spec, probabilities, rc, method, false);
+    /**
+     * Redraws {@code plots/}: the standard plots and the spec's figures over axes from the tables (with
+     * {@code allVariants} the per-variant figures of every setup variant, else capped), with {@code spark} (null: none)
+     * the spec's figures of runs too; then removes the figures of the families drawn that this redraw did not write
+     * ({@link StaleFigures}). Returns the base names written.
+     */
+    public static List<String> redraw(SparkSession spark, SweepOutput out, SweepSpec spec, List<Probability> probabilities,
+                                      List<RcRow> rc, String method, boolean allVariants) {
+        List<String> drawn = drawPlots(out, spec, probabilities, rc, method, allVariants);
+        List<String> kinds = List.of();
+        if (spark != null) {
+            drawn.addAll(Figures.draw(spark, out, spec));
+            kinds = Figures.ofRuns(spec).stream().map(FigureSpec::kind).toList();
+        }
+        int removed = StaleFigures.remove(out, drawn, kinds);
+        if (removed > 0) {
+            System.out.println("removed " + removed + " stale figure" + (removed == 1 ? "" : "s") + " from "
+                + out.where() + "/" + SweepOutput.PLOTS + " (of the families redrawn, not drawn this time)");
+        }
+        return drawn;
     }
 
-    /** {@link #drawPlots}, with {@code allVariants} the per-variant figures of every setup variant (else capped). */
-    public static List<String> drawPlots(SweepOutput out, SweepSpec spec, List<Probability> probabilities,
-                                         List<RcRow> rc, String method, boolean allVariants) {
+    /** The standard plots and the spec's figures over axes, from the tables, into {@code plots/}. */
+    private static List<String> drawPlots(SweepOutput out, SweepSpec spec, List<Probability> probabilities,
+                                          List<RcRow> rc, String method, boolean allVariants) {
         Path folder = out.localFolder(SweepOutput.PLOTS);
         List<String> drawn = SweepPlots.draw(folder, probabilities, rc, method, allVariants);
         drawn.addAll(AxisPlots.drawAsked(folder, spec.figures(), probabilities,

@@ -262,6 +262,12 @@ public final class SweepOutput {
         }
     }
 
+    /** The visible files under folder {@code name}, as paths relative to it (none if it does not exist). */
+    List<String> fileNames(String name) {
+        Path dir = path(name);
+        return files(dir).stream().map(f -> dir.toUri().relativize(f.path().toUri()).getPath()).toList();
+    }
+
     /** A path of this local output on this machine's disk. */
     private static java.nio.file.Path local(Path p) {
         return java.nio.file.Path.of(p.toUri().getPath());

@@ -57,8 +57,10 @@ public final class SweepPlots {
     }
 
     /** {@link #draw}, with {@code allVariants} the per-variant figures of every variant however many there are. */
-    public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> rc, String method,
+    public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> estimated, String method,
                                     boolean allVariants) {
+        // with one radius every R_c is censored at it: its figures would show nothing but triangles
+        List<RcRow> rc = probabilities.stream().map(Probability::R).distinct().count() > 1 ? estimated : List.of();
         Map<String, String> setups = new LinkedHashMap<>(); // label -> file name
         probabilities.forEach(p -> setups.putIfAbsent(p.series(), fileName(p.setup(), p.axes())));
         boolean severalW = probabilities.stream().map(Probability::wStar).distinct().count() > 1;
@@ -328,8 +330,9 @@ public final class SweepPlots {
                 }
                 category[i] = best.name();
             }
-            String base = file + "-map-" + e.getKey();
             Probability p0 = cells.get(0);
+            String base = String.format(Locale.ROOT, "%s-map-d%d-w%s-R%s-s%s", file, p0.d(), label(p0.wStar()),
+                label(p0.R()), label(p0.startS()));
             Plots.outcomeMap(folder.resolve(base), String.format(Locale.ROOT,
                 "%s: outcome by start (d = %d, w* = %s, R = %s, s = %s)", setup, p0.d(), label(p0.wStar()), label(p0.R()),
                 p0.startS()), "m1 (start cosine of μ1 with μ*)", "m2 (start cosine of μ2 with μ*)", x, y, category,

@@ -283,6 +283,6 @@ class SweepIntegrationTest extends LocalSparkTest {
         }
         assertEquals(9, m1.size());
         assertEquals(9, Aggregates.readProbabilities(spark, dir.resolve("portrait/probabilities").toString()).size());
-        assertTrue(Files.exists(dir.resolve("portrait/plots/p-map-d3-w0.6667-R2.5-s0.0.png")));
+        assertTrue(Files.exists(dir.resolve("portrait/plots/p-map-d3-w0.6667-R2.5-s0.png")));
     }
 }

@@ -1,6 +1,7 @@
 package org.modesweep.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modesweep.core.Outcome;
+import org.modesweep.core.sweep.ThresholdSpec;
 import org.modesweep.spark.Aggregates.Probability;
+import org.modesweep.spark.Aggregates.RcRow;
 
 /** The standard plots of a sweep with many setup variants: bounded per-variant figures, all of the folded ones. */
 class SweepPlotsTest {
@@ -86,5 +89,27 @@ class SweepPlotsTest {
             "the comparison shows the variants drawn");
         Path all = dir.resolve("all");
         assertEquals(49, perVariant(SweepPlots.draw(all, rows(8, 6), List.of(), "monotone", true), all));
+    }
+
+    @Test
+    void oneRadiusGetsNoRcFigures() {
+        // one radius (anneal-map's R = 3): every R_c is censored there, so no <variant>-rc and no rc-vs-<key>
+        List<Probability> rows = rows(2, 2).stream().filter(p -> p.R() == 3).toList();
+        List<RcRow> rc = Aggregates.rc(rows, new ThresholdSpec(List.of(0.5), "monotone", 0, 0.95, null, 0, 0, 0), 1);
+        assertFalse(rc.isEmpty());
+        List<String> drawn = SweepPlots.draw(dir.resolve("one"), rows, rc, "monotone");
+        assertTrue(drawn.contains("base-probability"), drawn.toString());
+        assertTrue(drawn.stream().noneMatch(b -> b.endsWith("-rc") || b.startsWith("rc-vs-")), drawn.toString());
+    }
+
+    @Test
+    void aRedrawOwnsEveryFigureFromTheTablesAndTheKindsOfRunsItDrew() {
+        // the names StaleFigures takes for the tables' figures are those SweepPlots and AxisPlots give
+        List<String> drawn = SweepPlots.draw(dir.resolve("names"), rows(2, 2), List.of(), "monotone");
+        drawn.forEach(b -> assertTrue(StaleFigures.owned(b, List.of()), b));
+        assertTrue(StaleFigures.owned("basins-portrait-gd-R3-d1000-w0.6667-s0", List.of("basins")));
+        assertFalse(StaleFigures.owned("basins-portrait-gd-R3-d1000-w0.6667-s0", List.of()), "not drawn without Spark");
+        assertFalse(StaleFigures.owned("evolution-sgd-R1-d10-w0.6667", List.of("basins")), "a kind not drawn");
+        assertFalse(StaleFigures.owned("realnvp-density-R2.5-s0", List.of("basins")), "flow-density's");
     }
 }

@@ -2,6 +2,7 @@ package org.modesweep.core.plot;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Paint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
@@ -23,10 +24,11 @@ import org.jfree.data.xy.DefaultXYZDataset;
  * value to the precision its count supports ({@link #decimals}) and its count, unless all cells share it: then
  * the subtitle gives it. The axes are categorical (a cell per value, in value order), so uneven grids such as
  * {@code tau = 10, 30, 100, 300} get cells of equal size; the colour scale is fixed to [0, 1] and
- * perceptually uniform (viridis), so maps of different runs compare by eye.
+ * perceptually uniform (viridis), so maps of different runs compare by eye, and continuous, so cells that differ
+ * by less than their noise do not fall into different bands.
  */
 public final class Heatmap {
-    /** Viridis at eleven stops, dark (0) to yellow (1). */
+    /** Viridis at eleven stops, 0, 0.1, ..., 1: dark to yellow. */
     private static final int[] VIRIDIS = {0x440154, 0x482475, 0x414487, 0x355F8D, 0x2A788E, 0x21918C, 0x22A884,
         0x44BF70, 0x7AD151, 0xBDDF26, 0xFDE725};
 
@@ -47,10 +49,7 @@ public final class Heatmap {
         }
         DefaultXYZDataset dataset = new DefaultXYZDataset();
         dataset.addSeries(zLabel, data);
-        LookupPaintScale scale = new LookupPaintScale(0, 1.0000001, Color.LIGHT_GRAY);
-        for (int i = 0; i < VIRIDIS.length; i++) {
-            scale.add(i / (double) VIRIDIS.length, new Color(VIRIDIS[i]));
-        }
+        PaintScale scale = new Viridis();
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
         XYPlot plot = new XYPlot(dataset, new SymbolAxis(xLabel, xValues.toArray(String[]::new)),
@@ -86,6 +85,36 @@ public final class Heatmap {
         legend.setStripWidth(18);
         chart.addSubtitle(legend);
         ChartFiles.write(chart, base);
+    }
+
+    /** The colour of a probability: viridis interpolated between its stops. */
+    static Color colour(double p) {
+        double at = Math.min(Math.max(p, 0), 1) * (VIRIDIS.length - 1);
+        int i = Math.min((int) at, VIRIDIS.length - 2);
+        double f = at - i;
+        Color a = new Color(VIRIDIS[i]);
+        Color b = new Color(VIRIDIS[i + 1]);
+        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+            (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+            (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+    }
+
+    /** {@link #colour} on [0, 1], for the cells and the colour bar. */
+    private record Viridis() implements PaintScale {
+        @Override
+        public double getLowerBound() {
+            return 0;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return 1;
+        }
+
+        @Override
+        public Paint getPaint(double value) {
+            return colour(value);
+        }
     }
 
     /**

@@ -36,6 +36,20 @@ class HeatmapTest {
     }
 
     @Test
+    void coloursFollowTheProbabilityContinuously() {
+        // viridis's ends at 0 and 1, a stop at each tenth, in between interpolated: 0.085 and 0.1 (the same within
+        // the noise of 200 runs) differ a little, not by a band
+        assertEquals(new java.awt.Color(0x440154), Heatmap.colour(0));
+        assertEquals(new java.awt.Color(0xFDE725), Heatmap.colour(1));
+        assertEquals(new java.awt.Color(0x482475), Heatmap.colour(0.1));
+        assertEquals(new java.awt.Color(0x472A79), Heatmap.colour(0.12), "a fifth of the way from 0.1 to 0.2");
+        java.awt.Color a = Heatmap.colour(0.085);
+        java.awt.Color b = Heatmap.colour(0.1);
+        assertTrue(Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
+            + Math.abs(a.getBlue() - b.getBlue()) < 15, a + " " + b);
+    }
+
+    @Test
     void decimalsFollowTheLargestStandardError() {
         // 1/(2 sqrt n): 0.1 at n = 25, 0.01 at n = 2500, 0.001 at n = 250,000
         assertEquals(1, Heatmap.decimals(1));
