@@ -140,8 +140,15 @@ final class AxisPlots {
         return String.join(", ", parts);
     }
 
+    /** An axis as THEORY.md writes it (the spec's keys spell Greek letters out). */
     private static String name(String axis) {
-        return axis.equals("wStar") ? "w*" : axis;
+        return switch (axis) {
+            case "wStar" -> "w*";
+            case "beta0" -> "β₀";
+            case "tau" -> "τ";
+            case "eta" -> "η";
+            default -> axis;
+        };
     }
 
     /**
