@@ -1,12 +1,13 @@
 package org.modesweep.jobs;
 
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,9 +20,9 @@ import org.modesweep.spark.SweepRunner;
 
 /**
  * What a sweep will cost before it runs: the grid, and for each setup a short calibration of its
- * dynamics at its most expensive point (its largest d, radii across the grid, seeds 0, 1, ...; tMax,
+ * dynamics across its grid (each of its d, radii across the grid, seeds 0, 1, ...; tMax,
  * steps, batch and the other setup keys are the setup's own) on as many threads as the sweep has cores here,
- * timed in CPU time of each thread after one untimed run that warms the JIT. Core time is trajectories times the calibrated cost per trajectory; wall
+ * timed in CPU time of each thread after untimed runs that warm the JIT. Core time is trajectories times the calibrated cost per trajectory; wall
  * time adds Spark's start-up and what follows the computing, both measured on a 2-core machine.
  */
 record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
@@ -33,16 +34,19 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
      */
     static final double AFTER_SECONDS = 6;
     static final double AFTER_SECONDS_PER_GROUP = 0.25;
-    static final double AFTER_SECONDS_PER_ROW = 6e-5;
+    static final double AFTER_SECONDS_PER_ROW = 2.5e-5;
     /** Spark's own share: a warm sweep computes at 87-100% of the same trajectories on plain threads (bench W4 against W1x, W1p). */
     static final double EFFICIENCY = 0.85;
     /** Calibration time per setup, and in all. */
     static final double SETUP_BUDGET_SECONDS = 1.5;
     static final double TOTAL_BUDGET_SECONDS = 12;
+    /** CPU time a calibrating thread runs a dynamics family untimed before timing it, for the JIT. */
+    static final long WARMUP_NANOS = 1_000_000_000L;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     /** One setup (a variant's label names its swept values): its trajectories, where it was calibrated, how many runs and their mean time. */
-    record SetupCost(String name, long trajectories, long d, double rMin, double rMax, int runs, double secondsPerRun) {
+    record SetupCost(String name, long trajectories, long dMin, long dMax, double rMin, double rMax, int runs,
+                     double secondsPerRun) {
         double coreSeconds() {
             return trajectories * secondsPerRun;
         }
@@ -54,32 +58,39 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
         GridSpec g = spec.grid();
         double budget = Math.min(SETUP_BUDGET_SECONDS, TOTAL_BUDGET_SECONDS / spec.setups().size()) / (quick ? 3 : 1);
         // As many threads as the sweep will keep busy here: two cores computing at once each run slower than one alone
-        // (shared caches and memory: sgd 34 -> 51 ms per trajectory on the 2-core test machine, in one JVM or two).
+        // (shared caches and memory: sgd 57 -> 85-88 ms per trajectory on the 2-core test machine, in one JVM or two).
         int threads = Math.max(1, Math.min(cores, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<SetupCost> costs = new ArrayList<>();
+            Set<String> warmed = new HashSet<>();
             for (int s = 0; s < spec.setups().size(); s++) {
                 SetupSpec setup = spec.setups().get(s);
-                long d = setup.dims(g).stream().max(Comparator.naturalOrder()).orElseThrow();
+                List<Long> dims = setup.dims(g).stream().sorted().toList();
                 int index = s;
-                long gc0 = gcMillis();
-                List<Future<long[]>> samples = new ArrayList<>();
+                // the JIT's work is shared by the setups of a dynamics family: their first warms it up
+                long warmUpNanos = warmed.add(setup.dynamics().type()) ? WARMUP_NANOS : 0;
+                List<Future<long[][]>> samples = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     int first = t;
-                    samples.add(pool.submit(() -> sample(space, index, d, budget, first, threads)));
+                    samples.add(pool.submit(() -> sample(space, index, dims, budget, warmUpNanos, first, threads)));
                 }
-                long runs = 0;
-                long cpuNanos = 0;
-                for (Future<long[]> sample : samples) {
-                    runs += sample.get()[0];
-                    cpuNanos += sample.get()[1];
+                long[] runs = new long[dims.size()];
+                long[] cpuNanos = new long[dims.size()];
+                for (Future<long[][]> sample : samples) {
+                    for (int i = 0; i < dims.size(); i++) {
+                        runs[i] += sample.get()[0][i];
+                        cpuNanos[i] += sample.get()[1][i];
+                    }
                 }
-                // the collector's pauses stop every thread but count in none's CPU time (sgd: most of the gap to a sweep)
-                cpuNanos += (gcMillis() - gc0) * 1_000_000L * threads;
+                // Every d has as many trajectories in the grid: the cost is the mean over d of each d's mean run.
+                double mean = 0;
+                for (int i = 0; i < dims.size(); i++) {
+                    mean += cpuNanos[i] / 1e9 / runs[i] / dims.size();
+                }
                 List<Double> radii = g.R();
-                costs.add(new SetupCost(setup.label(), g.trajectories(setup), d, radii.get(0), radii.get(radii.size() - 1),
-                    (int) runs, cpuNanos / 1e9 / runs));
+                costs.add(new SetupCost(setup.label(), g.trajectories(setup), dims.get(0), dims.get(dims.size() - 1),
+                    radii.get(0), radii.get(radii.size() - 1), (int) Arrays.stream(runs).sum(), mean));
             }
             return new Plan(spec, costs, cores);
         } catch (InterruptedException e) {
@@ -92,32 +103,43 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
         }
     }
 
-    /** Milliseconds this JVM's collectors have spent so far. */
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
     /**
-     * One calibrating thread's runs of setup {@code s} at dimension {@code d} and their CPU time: radii in turn across
-     * the grid (cost varies with R), seeds {@code first}, {@code first + stride}, ... at each, after one untimed run that
-     * warms the JIT. The budget is this thread's CPU time (a loaded machine still gets its sample); the clock caps it at 4x.
+     * One calibrating thread's runs of setup {@code s} and their CPU time, per dimension of {@code dims}: each d in turn
+     * (a flow at d = 10⁶ can cost twice one at d = 10; every d at least once), radii in turn across the grid (cost varies
+     * with R), seeds {@code first}, {@code first + stride}, ... The budget is this thread's CPU time (a loaded machine
+     * still gets its sample); the clock caps it at 4x. Untimed runs come first: {@code warmUpNanos} of CPU time (the first
+     * 2,000 runs of a 100 µs flow, about a second, average 4x its speed), and at least one.
      */
-    private static long[] sample(PointSpace space, int s, long d, double budget, int first, int stride) {
+    private static long[][] sample(PointSpace space, int s, List<Long> dims, double budget, long warmUpNanos, int first,
+                                   int stride) {
         GridSpec g = space.spec().grid();
         List<Double> radii = g.R();
         var start = space.spec().setups().get(s).explicitStarts() ? g.starts().get(0) : null;
         double wStar = g.wStar().get(0);
-        space.run(space.point(-1, s, radii.get(radii.size() - 1), d, wStar, start, first));
-        int runs = 0;
+        int[] run = {0};
+        Runnable next = () -> {
+            int r = run[0]++;
+            space.run(space.point(-1, s, radii.get((int) ((long) r * 7 % radii.size())), dims.get(dims.size() - 1 - r % dims.size()),
+                wStar, start, first + stride * (r / radii.size())));
+        };
+        long warm = CPU.getCurrentThreadCpuTime();
+        do {
+            next.run();
+        } while (CPU.getCurrentThreadCpuTime() - warm < warmUpNanos);
+        long[][] sums = new long[2][dims.size()];
         long t0 = System.nanoTime();
         long cpu0 = CPU.getCurrentThreadCpuTime();
-        while (runs < 200 && (runs == 0 || (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9 < budget
-            && (System.nanoTime() - t0) / 1e9 < 4 * budget)) {
-            double R = radii.get((int) ((long) runs * 7 % radii.size()));
-            space.run(space.point(-1, s, R, d, wStar, start, first + stride * (runs / radii.size())));
-            runs++;
+        long cpu = cpu0;
+        for (int timed = 0; timed < Math.max(200, dims.size()) && (timed < dims.size()
+            || (cpu - cpu0) / 1e9 < budget && (System.nanoTime() - t0) / 1e9 < 4 * budget); timed++) {
+            int i = dims.size() - 1 - run[0] % dims.size();
+            next.run();
+            long now = CPU.getCurrentThreadCpuTime();
+            sums[0][i]++;
+            sums[1][i] += now - cpu;
+            cpu = now;
         }
-        return new long[] {runs, CPU.getCurrentThreadCpuTime() - cpu0};
+        return sums;
     }
 
     /** Cores of a local master: N of local[N], else this machine's (a cluster's cores are not known here). */
@@ -153,7 +175,8 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
             "calibrated at (this machine)", "per traj.", "core time"));
         for (SetupCost c : setups) {
             b.append(String.format(Locale.ROOT, "  %-" + w + "s %,13d  %-32s %12s %11s%n", c.name(), c.trajectories(),
-                String.format(Locale.ROOT, "d = %d, R %s, %d runs", c.d(), c.rMin() == c.rMax() ? "= " + TextTable.cell(c.rMin())
+                String.format(Locale.ROOT, "d %s, R %s, %d runs", c.dMin() == c.dMax() ? "= " + c.dMin() : c.dMin() + "-" + c.dMax(),
+                    c.rMin() == c.rMax() ? "= " + TextTable.cell(c.rMin())
                     : TextTable.cell(c.rMin()) + "-" + TextTable.cell(c.rMax()), c.runs()), duration(c.secondsPerRun()),
                 clock(c.coreSeconds())));
         }

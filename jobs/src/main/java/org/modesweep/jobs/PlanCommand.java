@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 /** {@code sweep plan SPEC}: the grid and the estimated core and wall time, without running the sweep. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Print a spec's grid (axes, points, trajectories per setup) and its estimated core and wall time on",
-        "this machine, from a short calibration run of each setup's dynamics at its most expensive point (largest d,",
-        "radii across the grid; a few seconds in all). Nothing is written. `sweep run --dry-run` prints the same."})
+        "this machine, from a short calibration run of each setup's dynamics at each of its d, radii across the grid,",
+        "on all the sweep's cores at once (a few seconds in all). Nothing is written. `sweep run --dry-run` prints the same."})
 final class PlanCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (YAML), e.g. conf/default.yaml.")

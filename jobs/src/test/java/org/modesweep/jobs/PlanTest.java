@@ -30,12 +30,14 @@ class PlanTest {
     Path dir;
 
     @Test
-    void calibratesEachSetupAtItsLargestDimensionAndCountsItsTrajectories() {
+    void calibratesEachSetupAcrossItsDimensionsAndCountsItsTrajectories() {
         SweepSpec spec = SpecParser.parse(SPEC, "plan.yaml", false);
         Plan plan = Plan.calibrate(spec, 2, true);
         assertEquals(2, plan.setups().size());
-        assertEquals(100, plan.setups().get(0).d());
-        assertEquals(5000, plan.setups().get(1).d());
+        assertEquals(10, plan.setups().get(0).dMin());
+        assertEquals(100, plan.setups().get(0).dMax());
+        assertEquals(5000, plan.setups().get(1).dMax());
+        assertTrue(plan.setups().stream().allMatch(c -> c.runs() >= 2), "every d run at least once");
         // 2 R x 2 d x 5 seeds and 2 R x 3 d x 3 seeds, counted here from the spec text
         assertEquals(20, plan.setups().get(0).trajectories());
         assertEquals(18, plan.setups().get(1).trajectories());
@@ -43,7 +45,7 @@ class PlanTest {
         assertTrue(plan.setups().stream().allMatch(c -> c.runs() >= 1 && c.secondsPerRun() > 0));
         assertEquals(plan.coreSeconds(), 20 * plan.setups().get(0).secondsPerRun() + 18 * plan.setups().get(1).secondsPerRun(),
             1e-12);
-        assertTrue(plan.describe().contains("d = 5000"), plan.describe());
+        assertTrue(plan.describe().contains("d 10-5000"), plan.describe());
     }
 
     @Test
