@@ -1,6 +1,7 @@
 package org.modesweep.jobs;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.modesweep.core.sweep.SpecParser;
 import org.modesweep.core.sweep.SweepSpec;
@@ -17,12 +18,14 @@ final class PlanCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (YAML), e.g. conf/default.yaml.")
     Path specFile;
+    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "Overrides of spec keys, as for `sweep run`.")
+    List<String> overrides = List.of();
     @Option(names = "--master", paramLabel = "M", description = "Spark master the run would use (local[N] sets the cores). Default: the spec's.")
     String master;
 
     @Override
     public Integer call() {
-        SweepSpec spec = SpecParser.parse(specFile, true);
+        SweepSpec spec = SpecParser.parse(specFile, true, overrides);
         System.out.print(Plan.calibrate(spec, Plan.cores(master != null ? master : spec.spark().master()), false).describe());
         return 0;
     }

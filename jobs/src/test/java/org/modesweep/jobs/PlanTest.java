@@ -74,4 +74,29 @@ class PlanTest {
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("estimated core time"));
         assertFalse(Files.exists(out), "nothing written");
     }
+
+    @Test
+    void planTakesTheOverridesOfRun() throws Exception {
+        Path spec = dir.resolve("s.yaml");
+        Files.writeString(spec, SPEC);
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int planned;
+        int unknown;
+        try {
+            var cli = Main.commandLine();
+            cli.setErr(new PrintWriter(err));
+            planned = cli.execute("plan", spec.toString(), "grid.seeds=7", "grid.R=[2]");
+            unknown = cli.execute("plan", spec.toString(), "grid.seedz=7");
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(0, planned, err.toString());
+        // 1 R x 2 d x 7 seeds + 1 R x 3 d x 3 seeds (wide keeps its own seeds)
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("sweep 'plan-it': 23 trajectories"), printed.toString());
+        assertEquals(2, unknown);
+        assertTrue(err.toString().contains("override 'grid.seedz=7'"), err.toString());
+    }
 }
