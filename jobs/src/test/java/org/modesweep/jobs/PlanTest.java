@@ -48,30 +48,40 @@ class PlanTest {
         assertTrue(plan.describe().contains("d 10-5000"), plan.describe());
     }
 
+    /** Exit codes of commands run in turn on one command line, and what they printed. */
+    record Ran(int[] codes, String out, String err) {
+    }
+
+    private static Ran execute(String[]... commands) {
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int[] codes = new int[commands.length];
+        try {
+            var cli = Main.commandLine();
+            cli.setErr(new PrintWriter(err));
+            for (int i = 0; i < commands.length; i++) {
+                codes[i] = cli.execute(commands[i]);
+            }
+        } finally {
+            System.setOut(saved);
+        }
+        return new Ran(codes, printed.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
     @Test
     void runRefusesAboveTheWallLimitBeforeWritingAnything() throws Exception {
         Path spec = dir.resolve("s.yaml");
         Path out = dir.resolve("out");
         Files.writeString(spec, SPEC);
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        int dry;
-        int refused;
-        try {
-            var cli = Main.commandLine();
-            cli.setErr(new PrintWriter(err));
-            dry = cli.execute("run", spec.toString(), "--output", out.toString(), "--dry-run");
+        Ran ran = execute(new String[] {"run", spec.toString(), "--output", out.toString(), "--dry-run"},
             // 38 trajectories plus seconds of start-up and aggregation exceed a limit of 0.001 minutes
-            refused = cli.execute("run", spec.toString(), "--output", out.toString(), "--max-wall", "0.001");
-        } finally {
-            System.setOut(saved);
-        }
-        assertEquals(0, dry, err.toString());
-        assertEquals(2, refused, err.toString());
-        assertTrue(err.toString().contains("more than --max-wall 0.001 minutes: rerun with --yes"), err.toString());
-        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("estimated core time"));
+            new String[] {"run", spec.toString(), "--output", out.toString(), "--max-wall", "0.001"});
+        assertEquals(0, ran.codes()[0], ran.err());
+        assertEquals(2, ran.codes()[1], ran.err());
+        assertTrue(ran.err().contains("more than --max-wall 0.001 minutes: rerun with --yes"), ran.err());
+        assertTrue(ran.out().contains("estimated core time"));
         assertFalse(Files.exists(out), "nothing written");
     }
 
@@ -79,24 +89,12 @@ class PlanTest {
     void planTakesTheOverridesOfRun() throws Exception {
         Path spec = dir.resolve("s.yaml");
         Files.writeString(spec, SPEC);
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        int planned;
-        int unknown;
-        try {
-            var cli = Main.commandLine();
-            cli.setErr(new PrintWriter(err));
-            planned = cli.execute("plan", spec.toString(), "grid.seeds=7", "grid.R=[2]");
-            unknown = cli.execute("plan", spec.toString(), "grid.seedz=7");
-        } finally {
-            System.setOut(saved);
-        }
-        assertEquals(0, planned, err.toString());
+        Ran ran = execute(new String[] {"plan", spec.toString(), "grid.seeds=7", "grid.R=[2]"},
+            new String[] {"plan", spec.toString(), "grid.seedz=7"});
+        assertEquals(0, ran.codes()[0], ran.err());
         // 1 R x 2 d x 7 seeds + 1 R x 3 d x 3 seeds (wide keeps its own seeds)
-        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("sweep 'plan-it': 23 trajectories"), printed.toString());
-        assertEquals(2, unknown);
-        assertTrue(err.toString().contains("override 'grid.seedz=7'"), err.toString());
+        assertTrue(ran.out().contains("sweep 'plan-it': 23 trajectories"), ran.out());
+        assertEquals(2, ran.codes()[1]);
+        assertTrue(ran.err().contains("override 'grid.seedz=7'"), ran.err());
     }
 }
