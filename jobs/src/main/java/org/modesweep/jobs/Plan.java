@@ -52,7 +52,7 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
         }
     }
 
-    /** {@code quick}: a third of the time budget (the check before {@code sweep run}). */
+    /** {@code quick}: a third of the time budget and warm-up (the check before {@code sweep run}; it may read high). */
     static Plan calibrate(SweepSpec spec, int cores, boolean quick) {
         PointSpace space = spec.points();
         GridSpec g = spec.grid();
@@ -69,7 +69,7 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
                 List<Long> dims = setup.dims(g).stream().sorted().toList();
                 int index = s;
                 // the JIT's work is shared by the setups of a dynamics family: their first warms it up
-                long warmUpNanos = warmed.add(setup.dynamics().type()) ? WARMUP_NANOS : 0;
+                long warmUpNanos = warmed.add(setup.dynamics().type()) ? WARMUP_NANOS / (quick ? 3 : 1) : 0;
                 List<Future<long[][]>> samples = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     int first = t;
