@@ -207,7 +207,6 @@ final class BenchCommand implements Callable<Integer> {
      * against cores x W1 it shows what the machine itself gives (virtual cores that slow down when all are busy).
      */
     private double separateProcesses(int processes, double w1) {
-        long seconds = WINDOW_SECONDS;
         // time for each child to start and warm up (interpreted at first, all cores busy) before the window opens
         long opens = System.currentTimeMillis() + 4000 + Math.round(3000 * warmup / w1);
         List<String> command = new ArrayList<>();
@@ -215,7 +214,7 @@ final class BenchCommand implements Callable<Integer> {
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
             .filter(a -> !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-agent")).forEach(command::add);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench",
-            "--warmup", String.valueOf(warmup), "--window", opens + "," + seconds));
+            "--warmup", String.valueOf(warmup), "--window", opens + "," + WINDOW_SECONDS));
         try {
             List<Process> children = new ArrayList<>();
             for (int i = 0; i < processes; i++) {
@@ -233,10 +232,10 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 counted += Long.parseLong(part.group(1));
             }
-            double rate = (double) counted / seconds;
+            double rate = (double) counted / WINDOW_SECONDS;
             System.out.printf(Locale.ROOT, "W1x %.1f trajectories/s  (the W1 workload in %d separate JVMs at once, counted in a"
                 + " common %d s window: %.0f%% of %d x W1, what this machine gives to separate processes)%n", rate, processes,
-                seconds, 100 * rate / (processes * w1), processes);
+                WINDOW_SECONDS, 100 * rate / (processes * w1), processes);
             return rate;
         } catch (IOException e) {
             throw new UncheckedIOException("W1x: cannot start a child JVM", e);
