@@ -18,7 +18,7 @@ import org.modesweep.core.sweep.FigureSpec;
 final class StaleFigures {
     /** The names {@link SweepPlots} and {@link AxisPlots} give the figures they draw from the tables. */
     private static final Pattern OF_TABLES = Pattern.compile(
-        "compare-probability|rc-vs-.+|.+-(probability|outcomes|rc)|.+-(map|probability-by)-.+");
+        "compare-probability(-d\\d+)?|rc-vs-.+|.+-(probability|outcomes|rc)|.+-(map|probability-by)-.+");
     private static final Pattern FIGURE = Pattern.compile("([^/]+)\\.(png|svg)");
 
     private StaleFigures() {

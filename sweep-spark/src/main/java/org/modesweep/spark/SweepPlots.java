@@ -29,7 +29,7 @@ import org.modesweep.spark.Aggregates.RcRow;
 /**
  * The figures of a sweep, per setup: {@code <setup>-probability} (P(collapse) against R, one curve
  * per d [and wStar], Wilson bars), with several setups also {@code compare-probability} (one curve
- * per setup [and d, wStar], e.g. a realnvp next to the mixtures), {@code <setup>-rc} (R_c against d per level
+ * per setup [and wStar], e.g. a realnvp next to the mixtures; {@code compare-probability-d<d>} per d when several), {@code <setup>-rc} (R_c against d per level
  * [and wStar], interval bars, log x when d spans a decade or more), for explicit-start grids outcome maps
  * {@code <setup>-map-...} (majority outcome over (m1, m2) per d, wStar, R and s), and with several setups
  * and dimensions {@code rc-vs-d-level-<L>}, the setups' R_c(d) side by side. The per-setup figures are per
@@ -75,8 +75,8 @@ public final class SweepPlots {
         // drawn in parallel and listed in this order.
         List<Supplier<List<String>>> figures = new ArrayList<>();
         if (drawn.size() > 1) {
-            figures.add(() -> List.of(comparisonPlot(folder, probabilities.stream().filter(p -> drawn.contains(p.series())).toList(),
-                severalW, rc.stream().filter(r -> drawn.contains(r.series())).toList())));
+            figures.add(() -> comparisonPlots(folder, probabilities.stream().filter(p -> drawn.contains(p.series())).toList(),
+                severalW, rc.stream().filter(r -> drawn.contains(r.series())).toList()));
         }
         setups.forEach((setup, file) -> {
             if (drawn.contains(setup)) {
@@ -249,22 +249,22 @@ public final class SweepPlots {
         return base;
     }
 
-    /** All setups on one plot, so dynamics can be compared at equal (d, wStar). */
-    private static String comparisonPlot(Path folder, List<Probability> rows, boolean severalW, List<RcRow> rc) {
-        boolean severalD = rows.stream().map(Probability::d).distinct().count() > 1;
-        List<String> fixed = new ArrayList<>();
-        if (!severalD) {
-            fixed.add("d = " + rows.get(0).d());
-        }
-        if (!severalW) {
-            fixed.add("w* = " + label(rows.get(0).wStar()));
-        }
-        String where = String.join(", ", fixed);
-        String base = "compare-probability";
-        ProbabilityFigure.draw(folder.resolve(base), "collapse probability by setup" + (where.isEmpty() ? "" : " (" + where
-            + ")"), List.of(), rows, p -> p.series() + (severalD ? ", d = " + p.d() : "")
-            + (severalW ? ", w* = " + label(p.wStar()) : ""), rc);
-        return base;
+    /**
+     * All setups on one plot, so dynamics can be compared at equal (d, wStar): one figure per d when there are several
+     * ({@code compare-probability-d<d>}; all d on one plot made 24 curves of the default sweep unreadable).
+     */
+    private static List<String> comparisonPlots(Path folder, List<Probability> rows, boolean severalW, List<RcRow> rc) {
+        Map<Long, List<Probability>> byD = new TreeMap<>();
+        rows.forEach(p -> byD.computeIfAbsent(p.d(), k -> new ArrayList<>()).add(p));
+        List<String> written = new ArrayList<>();
+        byD.forEach((d, atD) -> {
+            String base = "compare-probability" + (byD.size() > 1 ? "-d" + d : "");
+            String where = "d = " + d + (severalW ? "" : ", w* = " + label(atD.get(0).wStar()));
+            ProbabilityFigure.draw(folder.resolve(base), "collapse probability by setup (" + where + ")", List.of(), atD,
+                p -> p.series() + (severalW ? ", w* = " + label(p.wStar()) : ""), rc.stream().filter(r -> r.d() == d).toList());
+            written.add(base);
+        });
+        return written;
     }
 
     private static String rcPlot(Path folder, String setup, String file, List<RcRow> rows, boolean severalW,

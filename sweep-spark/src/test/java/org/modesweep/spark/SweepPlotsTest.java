@@ -45,11 +45,15 @@ class SweepPlotsTest {
     }
 
     private static Probability row(String setup, Map<String, Double> axes, double r) {
+        return row(setup, axes, r, 100);
+    }
+
+    private static Probability row(String setup, Map<String, Double> axes, double r, long d) {
         long[] counts = new long[Outcome.values().length];
         long collapse = r > 2.5 ? 6 : 1;
         counts[Outcome.MEAN_ALIGNMENT.ordinal()] = collapse;
         counts[Outcome.COVERAGE.ordinal()] = 10 - collapse;
-        return new Probability(setup, axes, 100, 0.6667, r, null, null, null, 10, counts, collapse, collapse, 0,
+        return new Probability(setup, axes, d, 0.6667, r, null, null, null, 10, counts, collapse, collapse, 0,
             collapse / 10.0, 0, 1, 0, 0.95, 100, 1);
     }
 
@@ -111,5 +115,24 @@ class SweepPlotsTest {
         assertFalse(StaleFigures.owned("basins-portrait-gd-R3-d1000-w0.6667-s0", List.of()), "not drawn without Spark");
         assertFalse(StaleFigures.owned("evolution-sgd-R1-d10-w0.6667", List.of("basins")), "a kind not drawn");
         assertFalse(StaleFigures.owned("realnvp-density-R2.5-s0", List.of("basins")), "flow-density's");
+    }
+
+    @Test
+    void setupsAreComparedAtEachDimension() throws Exception {
+        // two setups at two d: one comparison per d with that d's two curves, not four curves on one plot
+        List<Probability> rows = new ArrayList<>();
+        for (long d : new long[] {10, 1000}) {
+            for (double r : new double[] {2, 3}) {
+                rows.add(row("flow", axes(null, null), r, d));
+                rows.add(row("sgd", axes(null, null), r, d));
+            }
+        }
+        Path folder = dir.resolve("per-d");
+        List<String> drawn = SweepPlots.draw(folder, rows, List.of(), "monotone");
+        assertTrue(drawn.containsAll(List.of("compare-probability-d10", "compare-probability-d1000")), drawn.toString());
+        assertFalse(drawn.contains("compare-probability"), drawn.toString());
+        String d10 = Files.readString(folder.resolve("compare-probability-d10.svg"));
+        assertTrue(d10.contains("d = 10,") && !d10.contains("d = 1000"), "one dimension per figure, named in the title");
+        drawn.forEach(b -> assertTrue(StaleFigures.owned(b, List.of()), b));
     }
 }
