@@ -42,7 +42,8 @@ final class Chunks {
         long firstCount = 0;
         double firstSeconds = 0;
         Computation.Stop stop = Computation.Stop.NONE;
-        try (Progress progress = new Progress(listener, total, resume.alreadyDone(), computed, options.progressIntervalMs())) {
+        try (Progress progress = new Progress(listener, total, resume.alreadyDone(), computed, wallMs, plan.cores(),
+            options.progressIntervalMs())) {
             long size = sizing.first();
             long cursor = 0;
             while (resume.toCompute() > 0 && (cursor = done.nextMissing(cursor, total)) < total) {

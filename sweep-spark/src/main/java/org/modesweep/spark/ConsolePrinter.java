@@ -44,7 +44,7 @@ public final class ConsolePrinter implements SweepListener {
     }
 
     private void print(Reading r, String suffix) {
-        String eta = r.rate() > 0 && r.left() > 0 ? "left ~" + clock(r.left() / r.rate()) : r.left() <= 0 ? "done" : "left ?";
+        String eta = r.left() <= 0 ? "done" : Double.isNaN(r.leftSeconds()) ? "left ?" : "left ~" + clock(r.leftSeconds());
         out.printf(Locale.ROOT, "  %,d / %,d points (%5.1f%%)  %7.1f traj/s  elapsed %s  %s%s%n", r.done(), r.total(),
             100.0 * r.done() / r.total(), r.rate(), clock(r.elapsedSeconds()), eta, suffix);
         out.flush();

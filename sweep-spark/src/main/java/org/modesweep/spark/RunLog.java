@@ -38,7 +38,7 @@ public final class RunLog implements SweepListener {
     @Override
     public void progress(Reading r) {
         event("progress", fields("done", r.done(), "total", r.total(), "rate", r.rate(), "elapsedSeconds",
-            r.elapsedSeconds(), "leftSeconds", r.rate() > 0 ? Math.max(0, r.left() / r.rate()) : null));
+            r.elapsedSeconds(), "leftSeconds", Double.isNaN(r.leftSeconds()) ? null : r.leftSeconds()));
     }
 
     @Override

@@ -13,8 +13,15 @@ public interface SweepListener {
     SweepListener NONE = new SweepListener() {
     };
 
-    /** A progress reading: {@code done} of {@code total} points have rows, {@code left} are still to compute; this run's rate. */
+    /**
+     * A progress reading: {@code done} of {@code total} points have rows, {@code left} are still to compute;
+     * {@code rate} is the rate that the time left assumes (0 when none is known yet), see {@link Progress}.
+     */
     record Reading(long done, long total, long left, double rate, double elapsedSeconds) {
+        /** Seconds still to compute at {@code rate}, NaN when no rate is known. */
+        public double leftSeconds() {
+            return left <= 0 ? 0 : rate > 0 ? left / rate : Double.NaN;
+        }
     }
 
     /** The {@code number}-th chunk of this run computed {@code computed} trajectories in {@code seconds}. */
