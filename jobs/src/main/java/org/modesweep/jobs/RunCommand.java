@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -72,6 +75,13 @@ final class RunCommand implements Callable<Integer> {
         + " silent for " + "10 min); a live run's lock is never broken.")
     boolean breakLock;
 
+    /** Starts Spark beside the calibration; a daemon, so a refused sweep exits without waiting for it. */
+    private static final Executor STARTER = runnable -> {
+        Thread t = new Thread(runnable, "spark-start");
+        t.setDaemon(true);
+        t.start();
+    };
+
     @Override
     public Integer call() {
         SweepSpec spec = SpecParser.parse(specFile, yes, overrides);
@@ -94,22 +104,21 @@ final class RunCommand implements Callable<Integer> {
             System.out.print(Plan.calibrate(spec, Plan.cores(runMaster), false).describe());
             return 0;
         }
-        if (!yes && !complete(spec)) {
-            Plan plan = Plan.calibrate(spec, Plan.cores(runMaster), true);
-            if (plan.wallSeconds() > 60 * maxWallMinutes) {
-                System.out.print(plan.describe());
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "this sweep is estimated to take %s of wall"
-                    + " time, more than --max-wall %s minutes: rerun with --yes to run it, or shrink the grid",
-                    Plan.clock(plan.wallSeconds()), TextTable.cell(maxWallMinutes)));
-            }
-        }
         Interrupts interrupts = Interrupts.install();
         SweepOutput local = new SweepOutput(Sessions.hadoopConfiguration(), spec.output());
         // A local output is locked before Spark starts, so a second run is refused at once.
         OutputLock lock = local.isLocal() ? OutputLock.acquire(local, "sweep run " + specFile, breakLock) : null;
         SparkSession spark = null;
         try {
-            spark = Sessions.open("sweep " + spec.name(), master, spec.spark().master(), spec.spark().ui(), secretFile);
+            // Spark starts on a thread of its own (mostly one thread loading classes, 4-5 s) while the check below
+            // calibrates on the cores, which also compiles the dynamics before the first chunk needs them.
+            SweepSpec planned = spec;
+            CompletableFuture<SparkSession> starting = CompletableFuture.supplyAsync(() -> Sessions.open("sweep "
+                + planned.name(), master, planned.spark().master(), planned.spark().ui(), secretFile), STARTER);
+            if (!yes && !complete(spec)) {
+                checkWallTime(spec, runMaster);
+            }
+            spark = started(starting);
             SparkSession session = spark;
             interrupts.onSignal(() -> session.sparkContext().cancelAllJobs());
             SweepRunner.Options options = SweepRunner.Options.console().locked(lock).breakingStaleLock(breakLock)
@@ -144,6 +153,29 @@ final class RunCommand implements Callable<Integer> {
             if (spark != null) {
                 spark.stop();
             }
+        }
+    }
+
+    /** Refuses a sweep the quick calibration puts above {@code --max-wall}, with the plan. */
+    private void checkWallTime(SweepSpec spec, String runMaster) {
+        Plan plan = Plan.calibrate(spec, Plan.cores(runMaster), true);
+        if (plan.wallSeconds() > 60 * maxWallMinutes) {
+            System.out.print(plan.describe());
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "this sweep is estimated to take %s of wall"
+                + " time, more than --max-wall %s minutes: rerun with --yes to run it, or shrink the grid",
+                Plan.clock(plan.wallSeconds()), TextTable.cell(maxWallMinutes)));
+        }
+    }
+
+    /** The session started on {@link #STARTER}, or what stopped it from starting. */
+    private static SparkSession started(CompletableFuture<SparkSession> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
