@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.Outcome;
+import org.modesweep.core.plot.Labels;
 import org.modesweep.core.plot.Panels;
 import org.modesweep.core.plot.Panels.Line;
 import org.modesweep.core.plot.Panels.Panel;
@@ -146,7 +147,7 @@ public final class EvolutionFigure {
                 });
             }
             List<String> notes = List.of(
-                String.format("d = %d, w* = %s, %s, %s; a panel per behaviour: its seed of median plateau time", g.d(), Captions.num(g.wStar()), Captions.weights(lead),
+                String.format("d = %s, w* = %s, %s, %s; a panel per behaviour: its seed of median plateau time", Labels.dimension(g.d()), Captions.num(g.wStar()), Captions.weights(lead),
                     Captions.init(lead)),
                 String.format("solid: %s; dashed (darker): %s, same start", Captions.setup(lead),
                     String.join(", ", setups.subList(1, setups.size()).stream().map(Captions::setup).toList())),
