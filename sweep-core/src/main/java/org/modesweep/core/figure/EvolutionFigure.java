@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.Outcome;
 import org.modesweep.core.plot.Labels;
+import org.modesweep.core.plot.OutcomeColours;
 import org.modesweep.core.plot.Panels;
 import org.modesweep.core.plot.Panels.Line;
 import org.modesweep.core.plot.Panels.Panel;
@@ -46,11 +47,12 @@ public final class EvolutionFigure {
         Comparator.comparingDouble(RunSummary::plateauTime).thenComparingInt(RunSummary::seedIndex);
 
     /**
-     * What a run did: its outcome; a run that did not collapse but spent time on the plateau reads
-     * "quasi-collapse, then OUTCOME".
+     * What a run did: its outcome as figures name it ({@link OutcomeColours#label}); a run that did not collapse but
+     * spent time on the plateau reads "quasi-collapse, then coverage".
      */
     static String behaviour(RunSummary r) {
-        return Outcome.valueOf(r.outcome()).isCollapse() || r.plateauTime() <= 0 ? r.outcome() : "quasi-collapse, then " + r.outcome();
+        String outcome = OutcomeColours.label(r.outcome());
+        return Outcome.valueOf(r.outcome()).isCollapse() || r.plateauTime() <= 0 ? outcome : "quasi-collapse, then " + outcome;
     }
 
     /**
