@@ -119,10 +119,28 @@ final class ChartStyle {
 
     /**
      * {@code text} broken into lines of at most {@code width} pixels in {@code font}: between clauses ("; ") where
-     * they fit, else between words. JFreeChart wraps a title only where it overflows the picture, at any break
-     * opportunity ("P" / "(collapse)"), and an SVG viewer whose fallback font is wider than Java's cuts it instead.
+     * they fit, else between words; as evenly as that many lines allow (the narrowest width that needs no more
+     * lines), so that a last clause does not stand alone. JFreeChart wraps a title only where it overflows the
+     * picture, at any break opportunity ("P" / "(collapse)"), and an SVG viewer whose fallback font is wider than
+     * Java's cuts it instead.
      */
     static String wrap(String text, Font font, double width) {
+        int count = lines(text, font, width).size();
+        double low = width / count;
+        double high = width;
+        for (int i = 0; i < 12 && count > 1; i++) {
+            double mid = (low + high) / 2;
+            if (lines(text, font, mid).size() <= count) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return String.join("\n", lines(text, font, high));
+    }
+
+    /** The lines of {@link #wrap} filled greedily up to {@code width}. */
+    private static List<String> lines(String text, Font font, double width) {
         List<String> lines = new ArrayList<>();
         String line = "";
         for (String clause : text.split("; ")) {
@@ -145,7 +163,7 @@ final class ChartStyle {
             }
         }
         lines.add(line);
-        return String.join("\n", lines);
+        return lines;
     }
 
     static double width(String text, Font font) {

@@ -66,6 +66,8 @@ class LabelsTest {
         lines.forEach(l -> assertTrue(ChartStyle.width(l, font) <= 500, l));
         assertEquals(note, String.join(" ", lines).replace("; ", "; ").replace(";  ", "; "));
         assertTrue(lines.get(0).endsWith(";"), "broken between clauses: " + lines.get(0));
+        double shortest = lines.stream().mapToDouble(l -> ChartStyle.width(l, font)).min().orElseThrow();
+        assertTrue(shortest >= 0.4 * 500, "no line left nearly empty: " + wrapped);
         assertEquals("short; note", ChartStyle.wrap("short; note", font, 500));
     }
 
