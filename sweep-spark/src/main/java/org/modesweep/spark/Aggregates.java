@@ -285,10 +285,15 @@ public final class Aggregates {
 
         /** R_c as tables show it: the value, "&gt; bound" or "&lt; bound" when censored, "-" when not estimated. */
         public String shownValue() {
+            return shownValue(Aggregates::fmt);
+        }
+
+        /** {@link #shownValue()} with numbers written by {@code format}. */
+        public String shownValue(java.util.function.DoubleFunction<String> format) {
             if (censored) {
-                return Double.isInfinite(rcHigh) ? "> " + fmt(rcLow) : "< " + fmt(rcHigh);
+                return Double.isInfinite(rcHigh) ? "> " + format.apply(rcLow) : "< " + format.apply(rcHigh);
             }
-            return Double.isNaN(rc) ? "-" : fmt(rc);
+            return Double.isNaN(rc) ? "-" : format.apply(rc);
         }
 
         /** Its interval as tables show it: "[low, high]", "censored", or why it was not estimated. */

@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 import org.modesweep.core.plot.Curve;
 import org.modesweep.core.plot.Heatmap;
+import org.modesweep.core.plot.Labels;
 import org.modesweep.core.plot.Plots;
 import org.modesweep.core.sweep.Axis;
 import org.modesweep.core.sweep.FigureSpec;
@@ -35,8 +37,11 @@ final class AxisPlots {
     private AxisPlots() {
     }
 
-    /** The figures drawn unasked, from the swept setup keys. */
-    static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> rc) {
+    /**
+     * The figures drawn unasked, from the swept setup keys; {@code baselines} names each annealed setup's unannealed
+     * twin ({@link org.modesweep.core.sweep.SweepSpec#unannealedBaselines}), shown under its maps.
+     */
+    static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> rc, Map<String, String> baselines) {
         List<String> written = new ArrayList<>();
         List<String> axes = probabilities.isEmpty() ? List.of() : List.copyOf(probabilities.get(0).axes().keySet());
         double[] searched = SweepPlots.searchedRadii(probabilities);
@@ -55,7 +60,7 @@ final class AxisPlots {
             for (int j = i + 1; j < axes.size(); j++) {
                 for (MapPanel m : mapPanels(axes.get(i), axes.get(j), random)) {
                     if (written.size() < MAX_MAPS) {
-                        written.add(drawMap(folder, m));
+                        written.add(drawMap(folder, m, baseline(m, probabilities, baselines)));
                     }
                 }
             }
@@ -69,7 +74,7 @@ final class AxisPlots {
      * on standard error saying how many.
      */
     static List<String> drawAsked(Path folder, List<FigureSpec> figures, List<Probability> probabilities,
-                                  List<RcRow> rc) {
+                                  List<RcRow> rc, Map<String, String> baselines) {
         List<String> written = new ArrayList<>();
         double[] searched = SweepPlots.searchedRadii(probabilities);
         for (int i = 0; i < figures.size(); i++) {
@@ -79,7 +84,8 @@ final class AxisPlots {
             String suffix = "-" + String.join("-", f.setups()); // apart from the unasked rc-vs-* across all setups
             if (f instanceof FigureSpec.CollapseMap m) {
                 List<MapPanel> panels = mapPanels(m.x(), m.y(), rows);
-                panels.stream().limit(MAX_MAPS).forEach(p -> written.add(drawMap(folder, p)));
+                panels.stream().limit(MAX_MAPS).forEach(p -> written.add(drawMap(folder, p,
+                    baseline(p, probabilities, baselines))));
                 skipped(i, f, panels.size(), MAX_MAPS);
             } else if (f instanceof FigureSpec.RcAgainst r) {
                 rcs.stream().map(RcRow::level).distinct().sorted().forEach(level -> written.add(rcAgainst(folder, r.x(),
@@ -133,11 +139,23 @@ final class AxisPlots {
         return m;
     }
 
-    /** Axis values as titles show them: {@code eta = 0.1, d = 10, w* = 0.5}. */
+    /** Axis values as titles show them: {@code η = 0.1, d = 10, w* = 0.5}. */
     static String shown(Map<String, Double> values) {
         List<String> parts = new ArrayList<>();
-        values.forEach((k, v) -> parts.add(name(k) + " = " + SweepPlots.label(v)));
+        values.forEach((k, v) -> parts.add(name(k) + " = " + value(k, v)));
         return String.join(", ", parts);
+    }
+
+    /** A value on an axis as figures show it: d as {@link Labels#dimension} (10⁶), others to 4 significant digits. */
+    static String value(String axis, double v) {
+        return axis.equals("d") ? Labels.dimension(Math.round(v)) : SweepPlots.label(v);
+    }
+
+    /** A curve or map of a setup at some axis values: {@code sgd (η = 0.1, d = 10⁶)} (unannealed: {@link Axis#own}). */
+    static String series(String setup, Map<String, Double> values) {
+        Map<String, Double> own = new LinkedHashMap<>(Axis.own(values));
+        own.values().removeIf(v -> v == null);
+        return own.isEmpty() ? setup : setup + " (" + shown(own) + ")";
     }
 
     /** An axis as THEORY.md writes it (the spec's keys spell Greek letters out). */
@@ -148,6 +166,15 @@ final class AxisPlots {
             case "tau" -> "τ";
             case "eta" -> "η";
             default -> axis;
+        };
+    }
+
+    /** An axis's title on a figure: R and d as every figure labels them ({@link Labels}), others by {@link #name}. */
+    private static String axisLabel(String axis) {
+        return switch (axis) {
+            case "R" -> Labels.R;
+            case "d" -> Labels.D;
+            default -> name(axis);
         };
     }
 
@@ -164,7 +191,7 @@ final class AxisPlots {
             if (at(r, axis) != null) {
                 Map<String, Double> varying = others(r.axes(), r.d(), r.wStar(), null, List.of(axis));
                 varying.keySet().removeAll(fixed.keySet());
-                String label = Axis.label(r.setup(), varying);
+                String label = series(r.setup(), varying);
                 curves.computeIfAbsent(label, k -> new TreeMap<>()).put(at(r, axis), r);
             }
         }
@@ -189,7 +216,7 @@ final class AxisPlots {
                 + "beyond the searched radii %s to %s%s", first.method(), Math.round(100 * first.confidence()),
                 SweepPlots.label(searched[0]), SweepPlots.label(searched[1]),
                 curves.size() > 1 ? "; curves dodged sideways at each " + name(axis) : "")),
-            name(axis), "R_c = |μ*| at the crossing", list, logX, censored);
+            axisLabel(axis), Labels.RC, list, logX, censored);
         return base;
     }
 
@@ -206,7 +233,7 @@ final class AxisPlots {
      */
     record Where(String setup, Map<String, Double> swept, Map<String, Double> fixed) {
         static Where of(Probability p, List<String> onFigure) {
-            Map<String, Double> swept = new LinkedHashMap<>(p.axes());
+            Map<String, Double> swept = new LinkedHashMap<>(Axis.own(p.axes()));
             swept.keySet().removeAll(onFigure);
             swept.values().removeIf(v -> v == null);
             Map<String, Double> fixed = others(Map.of(), p.d(), p.wStar(), p.R(), onFigure);
@@ -226,7 +253,7 @@ final class AxisPlots {
         }
 
         String series() {
-            return Axis.label(setup, swept);
+            return AxisPlots.series(setup, swept);
         }
     }
 
@@ -277,8 +304,28 @@ final class AxisPlots {
         return panels;
     }
 
-    /** Draws a map: a cell per pair of values with its P(collapse) (and n, Heatmap says how), colours on [0, 1]. */
-    private static String drawMap(Path folder, MapPanel m) {
+    /** The anneal keys: a map over both has one baseline value, that of the unannealed twin where the map is drawn. */
+    private static final Set<String> SCHEDULE = Set.of("beta0", "tau");
+
+    /**
+     * The reference row of a map over {@code beta0} and {@code tau}: P(collapse) of the setup's unannealed baseline
+     * ({@code baselines}) at the map's other values (d, wStar, R, start); null when there is none.
+     */
+    static Heatmap.Reference baseline(MapPanel m, List<Probability> rows, Map<String, String> baselines) {
+        String twin = baselines.get(m.where().setup());
+        if (twin == null || !SCHEDULE.equals(Set.of(m.x(), m.y()))) {
+            return null;
+        }
+        return rows.stream().filter(p -> p.setup().equals(twin)
+                && Where.of(p, List.of(m.x(), m.y())).fixed().equals(m.where().fixed()))
+            .findFirst().map(p -> new Heatmap.Reference("no annealing", p.pCollapse(), p.n())).orElse(null);
+    }
+
+    /**
+     * Draws a map: a cell per pair of values with its P(collapse) (and n, Heatmap says how), colours on [0, 1], and
+     * the {@code reference} (null: none) as a row under it.
+     */
+    private static String drawMap(Path folder, MapPanel m, Heatmap.Reference reference) {
         List<Heatmap.Cell> cells = new ArrayList<>();
         for (int i = 0; i < m.xs().size(); i++) {
             for (int j = 0; j < m.ys().size(); j++) {
@@ -290,13 +337,16 @@ final class AxisPlots {
         List<String> notes = new ArrayList<>();
         notes.add((m.where().fixed().isEmpty() ? "" : "at " + shown(m.where().fixed()) + "; ")
             + "colour scale fixed to [0, 1]; one cell per value, equally spaced");
+        if (reference != null) {
+            notes.add("bottom row: the same starts without annealing (β = 1 throughout)");
+        }
         Heatmap.write(folder.resolve(m.base()), m.where().series() + ": P(collapse) over " + name(m.x()) + " and "
-            + name(m.y()), notes, name(m.x()), text(m.xs()), name(m.y()), text(m.ys()), "P(collapse)", cells);
+            + name(m.y()), notes, axisLabel(m.x()), text(m.x(), m.xs()), axisLabel(m.y()), text(m.y(), m.ys()), Labels.P_COLLAPSE, cells, reference);
         return m.base();
     }
 
-    private static List<String> text(List<Double> values) {
-        return values.stream().map(SweepPlots::label).toList();
+    private static List<String> text(String axis, List<Double> values) {
+        return values.stream().map(v -> value(axis, v)).toList();
     }
 
     /** {@code <setup>-...-probability-by-<axis>-...}: P(collapse) against R drawn {@code where}, a curve per value of {@code by}. */
@@ -304,7 +354,7 @@ final class AxisPlots {
         String base = where.base("probability-by-" + by);
         ProbabilityFigure.draw(folder.resolve(base), where.series() + ": collapse probability by " + name(by)
                 + (where.fixed().isEmpty() ? "" : " (" + shown(where.fixed()) + ")"), List.of(), rows,
-            p -> name(by) + " = " + SweepPlots.label(at(p, by)), rc.stream().filter(r -> r.setup().equals(where.setup())).toList());
+            p -> name(by) + " = " + value(by, at(p, by)), rc.stream().filter(r -> r.setup().equals(where.setup())).toList());
         return base;
     }
 }

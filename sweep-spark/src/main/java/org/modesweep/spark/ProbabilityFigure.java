@@ -122,7 +122,7 @@ final class ProbabilityFigure {
             String[] x = byR.keySet().stream().map(SweepPlots::label).toArray(String[]::new);
             Map<String, double[]> shares = new LinkedHashMap<>();
             for (Outcome o : Outcome.values()) {
-                shares.put(o.name(), byR.values().stream().mapToDouble(c -> (double) c[o.ordinal()] / c[classes]).toArray());
+                shares.put(OutcomeColours.label(o), byR.values().stream().mapToDouble(c -> (double) c[o.ordinal()] / c[classes]).toArray());
             }
             list.add(new Plots.SharePanel(label, x, shares));
         });

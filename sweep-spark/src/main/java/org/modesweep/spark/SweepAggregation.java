@@ -95,9 +95,10 @@ public final class SweepAggregation {
     private static List<String> drawPlots(SweepOutput out, SweepSpec spec, List<Probability> probabilities,
                                           List<RcRow> rc, String method, boolean allVariants) {
         Path folder = out.localFolder(SweepOutput.PLOTS);
-        List<String> drawn = SweepPlots.draw(folder, probabilities, rc, method, allVariants);
+        Map<String, String> baselines = spec.unannealedBaselines();
+        List<String> drawn = SweepPlots.draw(folder, probabilities, rc, method, allVariants, baselines);
         drawn.addAll(AxisPlots.drawAsked(folder, spec.figures(), probabilities,
-            rc.stream().filter(r -> r.method().equalsIgnoreCase(method)).toList()));
+            rc.stream().filter(r -> r.method().equalsIgnoreCase(method)).toList(), baselines));
         out.publish(folder, SweepOutput.PLOTS);
         return drawn;
     }

@@ -23,6 +23,7 @@ import org.modesweep.core.plot.OutcomeColours;
 import org.modesweep.core.plot.Plots;
 import org.modesweep.core.stats.Interval;
 import org.modesweep.core.stats.Wilson;
+import org.modesweep.core.sweep.Axis;
 import org.modesweep.spark.Aggregates.Probability;
 import org.modesweep.spark.Aggregates.RcRow;
 
@@ -53,12 +54,15 @@ public final class SweepPlots {
      * spec's R_c method, the one the figure comparing setups shows.
      */
     public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> rc, String method) {
-        return draw(folder, probabilities, rc, method, false);
+        return draw(folder, probabilities, rc, method, false, Map.of());
     }
 
-    /** {@link #draw}, with {@code allVariants} the per-variant figures of every variant however many there are. */
+    /**
+     * {@link #draw}, with {@code allVariants} the per-variant figures of every variant however many there are, and
+     * {@code baselines} each annealed setup's unannealed twin, shown under its maps.
+     */
     public static List<String> draw(Path folder, List<Probability> probabilities, List<RcRow> estimated, String method,
-                                    boolean allVariants) {
+                                    boolean allVariants, Map<String, String> baselines) {
         // with one radius every R_c is censored at it: its figures would show nothing but triangles
         List<RcRow> rc = probabilities.stream().map(Probability::R).distinct().count() > 1 ? estimated : List.of();
         Map<String, String> setups = new LinkedHashMap<>(); // label -> file name
@@ -89,7 +93,7 @@ public final class SweepPlots {
             chosen.stream().map(RcRow::level).distinct().sorted().forEach(level -> figures.add(() -> List.of(setupsPlot(folder,
                 chosen.stream().filter(r -> r.level() == level).toList(), severalW, searched))));
         }
-        figures.add(() -> AxisPlots.draw(folder, probabilities, chosen));
+        figures.add(() -> AxisPlots.draw(folder, probabilities, chosen, baselines));
         List<String> written = new ArrayList<>(figures.parallelStream().flatMap(f -> f.get().stream()).toList());
         int maps = 0;
         for (Map.Entry<String, String> v : setups.entrySet()) { // outcome maps, up to MAX_MAPS in all
@@ -123,10 +127,10 @@ public final class SweepPlots {
         return first.values().stream().limit(MAX_VARIANTS).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    /** A file name for a setup and its swept values: {@code sgd-eta_0.05-batch_10}. */
+    /** A file name for a setup and its swept values: {@code sgd-eta_0.05-batch_10} (unannealed: {@link Axis#own}). */
     static String fileName(String setup, Map<String, Double> axes) {
         StringBuilder b = new StringBuilder(setup);
-        axes.forEach((k, v) -> {
+        Axis.own(axes).forEach((k, v) -> {
             if (v != null) {
                 b.append('-').append(k).append('_').append(label(v));
             }
@@ -236,7 +240,7 @@ public final class SweepPlots {
         String base = file + "-probability";
         String w = severalW || rows.isEmpty() ? "" : ", w* = " + label(rows.get(0).wStar());
         ProbabilityFigure.draw(folder.resolve(base), setup + ": collapse probability" + w, List.of(), rows,
-            p -> "d = " + p.d() + (severalW ? ", w* = " + label(p.wStar()) : ""), rc);
+            p -> "d = " + Labels.dimension(p.d()) + (severalW ? ", w* = " + label(p.wStar()) : ""), rc);
         return base;
     }
 
@@ -245,7 +249,7 @@ public final class SweepPlots {
         String base = file + "-outcomes";
         String w = severalW || rows.isEmpty() ? "" : ", w* = " + label(rows.get(0).wStar());
         ProbabilityFigure.outcomes(folder.resolve(base), setup + ": outcome classes" + w, rows,
-            p -> "d = " + p.d() + (severalW ? ", w* = " + label(p.wStar()) : ""));
+            p -> "d = " + Labels.dimension(p.d()) + (severalW ? ", w* = " + label(p.wStar()) : ""));
         return base;
     }
 
@@ -259,7 +263,7 @@ public final class SweepPlots {
         List<String> written = new ArrayList<>();
         byD.forEach((d, atD) -> {
             String base = "compare-probability" + (byD.size() > 1 ? "-d" + d : "");
-            String where = "d = " + d + (severalW ? "" : ", w* = " + label(atD.get(0).wStar()));
+            String where = "d = " + Labels.dimension(d) + (severalW ? "" : ", w* = " + label(atD.get(0).wStar()));
             ProbabilityFigure.draw(folder.resolve(base), "collapse probability by setup (" + where + ")", List.of(), atD,
                 p -> p.series() + (severalW ? ", w* = " + label(p.wStar()) : ""), rc.stream().filter(r -> r.d() == d).toList());
             written.add(base);
@@ -328,13 +332,13 @@ public final class SweepPlots {
                         best = o;
                     }
                 }
-                category[i] = best.name();
+                category[i] = OutcomeColours.label(best);
             }
             Probability p0 = cells.get(0);
             String base = String.format(Locale.ROOT, "%s-map-d%d-w%s-R%s-s%s", file, p0.d(), label(p0.wStar()),
                 label(p0.R()), label(p0.startS()));
             Plots.outcomeMap(folder.resolve(base), String.format(Locale.ROOT,
-                "%s: outcome by start (d = %d, w* = %s, R = %s, s = %s)", setup, p0.d(), label(p0.wStar()), label(p0.R()),
+                "%s: outcome by start (d = %s, w* = %s, R = %s, s = %s)", setup, Labels.dimension(p0.d()), label(p0.wStar()), label(p0.R()),
                 p0.startS()), "m1 (start cosine of μ1 with μ*)", "m2 (start cosine of μ2 with μ*)", x, y, category,
                 colours);
             written.add(base);

@@ -2,6 +2,7 @@ package org.modesweep.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modesweep.core.Outcome;
+import org.modesweep.core.plot.Heatmap;
 import org.modesweep.core.sweep.ThresholdSpec;
 import org.modesweep.spark.Aggregates.Probability;
 import org.modesweep.spark.Aggregates.RcRow;
@@ -92,7 +94,7 @@ class SweepPlotsTest {
         assertTrue(comparison.contains("swept (eta=0.01, batch=1)") && !comparison.contains("eta=0.02"),
             "the comparison shows the variants drawn");
         Path all = dir.resolve("all");
-        assertEquals(49, perVariant(SweepPlots.draw(all, rows(8, 6), List.of(), "monotone", true), all));
+        assertEquals(49, perVariant(SweepPlots.draw(all, rows(8, 6), List.of(), "monotone", true, Map.of()), all));
     }
 
     @Test
@@ -133,6 +135,45 @@ class SweepPlotsTest {
         assertFalse(drawn.contains("compare-probability"), drawn.toString());
         String d10 = Files.readString(folder.resolve("compare-probability-d10.svg"));
         assertTrue(d10.contains("d = 10,") && !d10.contains("d = 1000"), "one dimension per figure, named in the title");
+        assertTrue(Files.readString(folder.resolve("compare-probability-d1000.svg")).contains("d = 10³,"),
+            "d written as a power of ten, as everywhere");
+        assertTrue(Files.readString(folder.resolve("flow-outcomes.svg")).contains("d = 10³"), "panels name d so too");
         drawn.forEach(b -> assertTrue(StaleFigures.owned(b, List.of()), b));
+    }
+
+    @Test
+    void anAnnealMapShowsItsUnannealedBaselineAndTheBaselinesFilesHaveCleanNames() throws Exception {
+        // as anneal-map: an unannealed setup, whose rows carry beta0 = 1, tau = 0, beside one swept over both
+        List<Probability> rows = new ArrayList<>();
+        rows.add(anneal("fixed-none", 1, 0, 0.7));
+        for (double beta0 : new double[] {0.1, 0.5}) {
+            for (double tau : new double[] {10, 100}) {
+                rows.add(anneal("fixed-linear", beta0, tau, 0.1));
+            }
+        }
+        Map<String, String> baselines = Map.of("fixed-linear", "fixed-none");
+        Path folder = dir.resolve("anneal");
+        List<String> drawn = SweepPlots.draw(folder, rows, List.of(), "monotone", false, baselines);
+        assertTrue(drawn.containsAll(List.of("fixed-none-probability", "fixed-none-outcomes",
+            "fixed-linear-map-beta0-tau-d1000-w0.6667-R3")), drawn.toString());
+        assertTrue(drawn.stream().noneMatch(b -> b.contains("tau_0")), drawn.toString());
+        assertEquals("fixed-none", rows.get(0).series());
+        AxisPlots.MapPanel map = AxisPlots.mapPanels("beta0", "tau", rows).get(0);
+        assertEquals(new Heatmap.Reference("no annealing", 0.7, 10), AxisPlots.baseline(map, rows, baselines));
+        assertNull(AxisPlots.baseline(map, rows, Map.of()), "no baseline in the spec, no reference row");
+        String svg = Files.readString(folder.resolve("fixed-linear-map-beta0-tau-d1000-w0.6667-R3.svg"));
+        assertTrue(svg.contains("no annealing") && svg.contains(">0.7<"), "the baseline is drawn in the map");
+    }
+
+    private static Probability anneal(String setup, double beta0, double tau, double p) {
+        Map<String, Double> axes = new LinkedHashMap<>();
+        axes.put("beta0", beta0);
+        axes.put("tau", tau);
+        long collapse = Math.round(10 * p);
+        long[] counts = new long[Outcome.values().length];
+        counts[Outcome.MEAN_ALIGNMENT.ordinal()] = collapse;
+        counts[Outcome.COVERAGE.ordinal()] = 10 - collapse;
+        return new Probability(setup, axes, 1000, 0.6667, 3, null, null, null, 10, counts, collapse, collapse, 0, p, 0,
+            1, 0, 0.95, 100, 1);
     }
 }

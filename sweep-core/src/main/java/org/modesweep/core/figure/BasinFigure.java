@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.modesweep.core.plot.Labels;
 import org.modesweep.core.plot.OutcomeColours;
 import org.modesweep.core.plot.Plots;
 import org.modesweep.core.plot.Plots.Track;
@@ -50,12 +51,12 @@ public final class BasinFigure {
                     counts -> counts.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey())));
             double[] x = outcome.keySet().stream().mapToDouble(k -> k.get(0)).toArray();
             double[] y = outcome.keySet().stream().mapToDouble(k -> k.get(1)).toArray();
-            String[] category = outcome.values().toArray(String[]::new);
+            String[] category = outcome.values().stream().map(OutcomeColours::label).toArray(String[]::new);
             List<RunSummary> overlaid = paths.getOrDefault(first.group(), List.of()).stream()
                 .sorted(Comparator.comparing(RunSummary::setup).thenComparingInt(RunSummary::seedIndex)).toList();
             List<Track> tracks = overlaid.stream().map(r -> {
                 Series s = series.get(r.pointId());
-                return new Track(s.m1(), s.m2(), r.outcome());
+                return new Track(s.m1(), s.m2(), OutcomeColours.label(r.outcome()));
             }).toList();
             List<String> notes = new ArrayList<>();
             double step = Math.max(spacing(x), spacing(y));
@@ -67,17 +68,17 @@ public final class BasinFigure {
             if (!tracks.isEmpty()) {
                 Map<String, Long> ends = overlaid.stream().collect(Collectors.groupingBy(RunSummary::outcome,
                     TreeMap::new, Collectors.counting()));
-                notes.add(String.format("paths: (m1(t), m2(t)) of %d runs of %s, %s in d = %d",
+                notes.add(String.format("paths: (m1(t), m2(t)) of %d runs of %s, %s in d = %s",
                     tracks.size(), String.join(", ", overlays.stream().map(Captions::setup).toList()),
-                    Captions.init(overlays.get(0)), first.d()));
+                    Captions.init(overlays.get(0)), Labels.dimension(first.d())));
                 notes.add(String.format("paths end %s; they are projections (their cosine s of μ1, μ2 need not stay %s)",
-                    String.join(", ", ends.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()),
+                    String.join(", ", ends.entrySet().stream().map(e -> e.getValue() + " " + OutcomeColours.label(e.getKey())).toList()),
                     Captions.num(first.startS())));
             }
             String base = String.format("basins-%s-R%s-d%d-w%s-s%s", map.name(), Captions.num(first.R()), first.d(),
                 Captions.num(first.wStar()), Captions.num(first.startS()));
-            Plots.basinMap(folder.resolve(base), String.format("Basins of attraction, R = %s, d = %d, w* = %s",
-                    Captions.num(first.R()), first.d(), Captions.num(first.wStar())), notes,
+            Plots.basinMap(folder.resolve(base), String.format("Basins of attraction, R = %s, d = %s, w* = %s",
+                    Captions.num(first.R()), Labels.dimension(first.d()), Captions.num(first.wStar())), notes,
                 "m1 = μ1·μ*/R² (start cosine for cells)", "m2 = μ2·μ*/R²", x, y, category, OutcomeColours.map(),
                 tracks, "paths: ○ start, ■ end, colour = outcome");
             written.add(base);

@@ -73,7 +73,7 @@ public final class CollapseFigure {
             }
             RunSummary any = rows.get(0);
             List<String> notes = List.of(String.format("R = %s, w* = %s, %s; bars: %d%% Wilson intervals; "
-                    + "collapse = MEAN_ALIGNMENT or VANISHING_WEIGHT; setups dodged sideways at each d", Captions.num(any.R()),
+                    + "collapse = mean alignment or vanishing weight; setups dodged sideways at each d", Captions.num(any.R()),
                 Captions.num(any.wStar()),
                 Captions.init(setups.get(0)), Math.round(100 * confidence)));
             String base = "collapse-vs-d-R" + key;

@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.modesweep.core.anneal.Anneal;
 import org.modesweep.core.Outcome;
+import org.modesweep.core.plot.Labels;
+import org.modesweep.core.plot.OutcomeColours;
 import org.modesweep.core.plot.Panels;
 import org.modesweep.core.plot.Panels.Line;
 import org.modesweep.core.plot.Panels.Panel;
@@ -45,11 +47,12 @@ public final class EvolutionFigure {
         Comparator.comparingDouble(RunSummary::plateauTime).thenComparingInt(RunSummary::seedIndex);
 
     /**
-     * What a run did: its outcome; a run that did not collapse but spent time on the plateau reads
-     * "quasi-collapse, then OUTCOME".
+     * What a run did: its outcome as figures name it ({@link OutcomeColours#label}); a run that did not collapse but
+     * spent time on the plateau reads "quasi-collapse, then coverage".
      */
     static String behaviour(RunSummary r) {
-        return Outcome.valueOf(r.outcome()).isCollapse() || r.plateauTime() <= 0 ? r.outcome() : "quasi-collapse, then " + r.outcome();
+        String outcome = OutcomeColours.label(r.outcome());
+        return Outcome.valueOf(r.outcome()).isCollapse() || r.plateauTime() <= 0 ? outcome : "quasi-collapse, then " + outcome;
     }
 
     /**
@@ -146,7 +149,7 @@ public final class EvolutionFigure {
                 });
             }
             List<String> notes = List.of(
-                String.format("d = %d, w* = %s, %s, %s; a panel per behaviour: its seed of median plateau time", g.d(), Captions.num(g.wStar()), Captions.weights(lead),
+                String.format("d = %s, w* = %s, %s, %s; a panel per behaviour: its seed of median plateau time", Labels.dimension(g.d()), Captions.num(g.wStar()), Captions.weights(lead),
                     Captions.init(lead)),
                 String.format("solid: %s; dashed (darker): %s, same start", Captions.setup(lead),
                     String.join(", ", setups.subList(1, setups.size()).stream().map(Captions::setup).toList())),

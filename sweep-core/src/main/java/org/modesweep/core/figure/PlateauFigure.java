@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.modesweep.core.plot.Labels;
 import org.modesweep.core.plot.Panels;
 import org.modesweep.core.plot.Panels.Line;
 import org.modesweep.core.plot.Panels.Panel;
@@ -88,7 +89,7 @@ public final class PlateauFigure {
                 panels.add(new Panel("P(plateau > τ)", "R = " + Captions.num(R), lines, 0, Math.max(0.02, 1.8 * top)));
             });
             List<String> notes = new ArrayList<>();
-            notes.add(String.format("d = %d, w* = %s, %s; %s", any.d(), Captions.num(any.wStar()),
+            notes.add(String.format("d = %s, w* = %s, %s; %s", Labels.dimension(any.d()), Captions.num(any.wStar()),
                 Captions.weights(setups.get(0)), String.join("; ", setups.stream()
                     .map(s -> Captions.setup(s) + ", " + Captions.init(s)).toList())));
             notes.add(String.format("plateau time = total time with both m_k = μk·μ*/R² of one sign and |m_k| > %s "

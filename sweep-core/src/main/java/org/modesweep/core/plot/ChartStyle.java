@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Shape;
+import java.awt.font.FontRenderContext;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
@@ -22,8 +24,13 @@ final class ChartStyle {
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
     private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
     private static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
-    private static final Font NOTE = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Font NOTE = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     private static final Color GRID = new Color(0xD0D0D0);
+    /**
+     * Width in pixels that titles and notes are wrapped to: nine tenths of the narrowest figure (ChartFiles' 1000),
+     * room for padding and for SVG viewers' fonts, up to a tenth wider than Java's.
+     */
+    static final double TEXT_WIDTH = 900;
     /**
      * Okabe and Ito's palette (Color Universal Design), ordered for lines on white: told apart with
      * the common colour-vision deficiencies; series also differ in marker and dash (below), so a
@@ -76,7 +83,7 @@ final class ChartStyle {
 
     /** A chart around any plot (e.g. combined category panels) with the common title, legend and background. */
     static JFreeChart framed(String title, Plot plot) {
-        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+        JFreeChart chart = new JFreeChart(wrap(title, TITLE, TEXT_WIDTH), TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setItemFont(LEGEND);
         chart.getLegend().setFrame(BlockBorder.NONE);
@@ -90,13 +97,82 @@ final class ChartStyle {
     }
 
     static JFreeChart framed(String title, List<String> notes, Plot plot) {
+        return framed(title, notes, plot, NOTE);
+    }
+
+    /**
+     * {@link #framed(String, List, Plot)} with notes and legend in {@code font}: a figure much wider than
+     * {@link #TEXT_WIDTH} is shown shrunk, and its notes at the usual size would shrink out of reading.
+     */
+    static JFreeChart framed(String title, List<String> notes, Plot plot, Font font) {
         JFreeChart chart = framed(title, plot);
+        if (font != NOTE) {
+            chart.getLegend().setItemFont(font);
+        }
         for (String note : notes) {
-            TextTitle t = new TextTitle(note, NOTE);
+            TextTitle t = new TextTitle(wrap(note, font, TEXT_WIDTH), font);
             t.setPadding(1, 8, 1, 8);
             chart.addSubtitle(t);
         }
         return chart;
+    }
+
+    /**
+     * {@code text} broken into lines of at most {@code width} pixels in {@code font}: between clauses ("; ") where
+     * they fit, else between words; as evenly as that many lines allow (the narrowest width that needs no more
+     * lines), so that a last clause does not stand alone. JFreeChart wraps a title only where it overflows the
+     * picture, at any break opportunity ("P" / "(collapse)"), and an SVG viewer whose fallback font is wider than
+     * Java's cuts it instead.
+     */
+    static String wrap(String text, Font font, double width) {
+        int count = lines(text, font, width).size();
+        double low = width / count;
+        double high = width;
+        for (int i = 0; i < 12 && count > 1; i++) {
+            double mid = (low + high) / 2;
+            if (lines(text, font, mid).size() <= count) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return String.join("\n", lines(text, font, high));
+    }
+
+    /** The lines of {@link #wrap} filled greedily up to {@code width}. */
+    private static List<String> lines(String text, Font font, double width) {
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String clause : text.split("; ")) {
+            String joined = line.isEmpty() ? clause : line + "; " + clause;
+            if (width(joined, font) <= width) {
+                line = joined;
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line + ";");
+            }
+            line = "";
+            for (String word : clause.split(" ")) {
+                String longer = line.isEmpty() ? word : line + " " + word;
+                if (!line.isEmpty() && width(longer, font) > width) {
+                    lines.add(line);
+                    longer = word;
+                }
+                line = longer;
+            }
+        }
+        lines.add(line);
+        return lines;
+    }
+
+    static double width(String text, Font font) {
+        return font.getStringBounds(text, new FontRenderContext(null, true, true)).getWidth();
+    }
+
+    /** The font of axis labels, for text that must read at their size. */
+    static Font labelFont() {
+        return LABEL;
     }
 
     static Font legendFont() {

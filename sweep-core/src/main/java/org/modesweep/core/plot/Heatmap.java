@@ -1,5 +1,6 @@
 package org.modesweep.core.plot;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -39,8 +41,30 @@ public final class Heatmap {
     public record Cell(int x, int y, double p, long n) {
     }
 
+    /**
+     * A value the whole map is compared with (e.g. P(collapse) without annealing beside a map over the schedule's
+     * parameters), drawn as a row of its own under the map, set off by a gap, labelled {@code label} on the y axis.
+     */
+    public record Reference(String label, double p, long n) {
+    }
+
     public static void write(Path base, String title, List<String> notes, String xLabel, List<String> xValues,
                              String yLabel, List<String> yValues, String zLabel, List<Cell> cells) {
+        write(base, title, notes, xLabel, xValues, yLabel, yValues, zLabel, cells, null);
+    }
+
+    /** {@link #write(Path, String, List, String, List, String, List, String, List)} with a reference row (null: none). */
+    public static void write(Path base, String title, List<String> notes, String xLabel, List<String> xValues,
+                             String yLabel, List<String> yValues, String zLabel, List<Cell> given, Reference reference) {
+        List<Cell> cells = given;
+        if (reference != null) { // the map moves up a row; the reference takes row 0, a cell per column
+            cells = new ArrayList<>(given.stream().map(c -> new Cell(c.x(), c.y() + 1, c.p(), c.n())).toList());
+            for (int x = 0; x < xValues.size(); x++) {
+                cells.add(new Cell(x, 0, reference.p(), reference.n()));
+            }
+            yValues = new ArrayList<>(yValues);
+            yValues.add(0, reference.label());
+        }
         double[][] data = new double[3][cells.size()];
         for (int i = 0; i < cells.size(); i++) {
             data[0][i] = cells.get(i).x();
@@ -58,15 +82,15 @@ public final class Heatmap {
         // second, smaller line under P
         long[] counts = cells.stream().mapToLong(Cell::n).distinct().toArray();
         boolean sameN = counts.length == 1;
-        Font font = new Font(Font.SANS_SERIF, Font.BOLD, cells.size() > 64 ? 11 : 14);
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, given.size() > 64 ? 11 : 14);
         Font small = font.deriveFont(Font.PLAIN, font.getSize2D() - 2);
-        for (Cell c : cells) {
-            Color ink = c.p() > 0.6 ? Color.BLACK : Color.WHITE;
-            plot.addAnnotation(label(String.format(Locale.ROOT, "%." + decimals(c.n()) + "f", c.p()), c.x(),
-                sameN ? c.y() : c.y() + 0.15, font, ink));
-            if (!sameN) {
-                plot.addAnnotation(label("n=" + c.n(), c.x(), c.y() - 0.2, small, ink));
-            }
+        for (Cell c : reference == null ? cells : cells.subList(0, given.size())) {
+            annotate(plot, c, c.x(), sameN, font, small);
+        }
+        if (reference != null) { // one value for the row, written once in its middle, under a white gap
+            annotate(plot, cells.get(given.size()), (xValues.size() - 1) / 2.0, sameN, font, small);
+            plot.addAnnotation(new XYLineAnnotation(-0.5, 0.5, xValues.size() - 0.5, 0.5, new BasicStroke(8f),
+                Color.WHITE));
         }
         List<String> captions = new ArrayList<>(notes);
         captions.add(sameN ? String.format(Locale.ROOT, "each cell: %s of its %d runs, to %d decimal%s (standard error "
@@ -85,6 +109,16 @@ public final class Heatmap {
         legend.setStripWidth(18);
         chart.addSubtitle(legend);
         ChartFiles.write(chart, base);
+    }
+
+    /** A cell's value (and its n when the cells' counts differ) at {@code (x, c.y())}, in ink that shows on its colour. */
+    private static void annotate(XYPlot plot, Cell c, double x, boolean sameN, Font font, Font small) {
+        Color ink = c.p() > 0.6 ? Color.BLACK : Color.WHITE;
+        plot.addAnnotation(label(String.format(Locale.ROOT, "%." + decimals(c.n()) + "f", c.p()), x,
+            sameN ? c.y() : c.y() + 0.15, font, ink));
+        if (!sameN) {
+            plot.addAnnotation(label("n=" + c.n(), x, c.y() - 0.2, small, ink));
+        }
     }
 
     /** The colour of a probability: viridis interpolated between its stops. */

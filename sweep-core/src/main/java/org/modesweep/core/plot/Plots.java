@@ -327,8 +327,9 @@ public final class Plots {
             }
         });
         combined.setFixedLegendItems(legend);
-        y.setLabelFont(ChartStyle.legendFont().deriveFont(18f));
-        return ChartStyle.framed(title, notes, combined);
+        y.setLabelFont(ChartStyle.labelFont());
+        // several panels side by side: shown shrunk, so notes and legend at the size of the axis labels
+        return ChartStyle.framed(title, notes, combined, panels.size() > 2 ? ChartStyle.labelFont() : ChartStyle.NOTE);
     }
 
     /**
@@ -542,12 +543,9 @@ public final class Plots {
         return axis;
     }
 
-    /**
-     * LogarithmicAxis rather than LogAxis: it labels 2, 3, 5, 20, ... within and across decades,
-     * where LogAxis shows unlabelled or odd ticks (2.512) for the short ranges of a sweep.
-     */
+    /** Labelled at the powers of ten ({@link DecadeAxis}); LogAxis shows odd ticks (2.512) for short ranges. */
     private static LogarithmicAxis logAxis(String label) {
-        return new LogarithmicAxis(label);
+        return new DecadeAxis(label);
     }
 
     private static Rectangle2D cell(double width, double height) {

@@ -51,6 +51,35 @@ public record SweepSpec(String source, String name, String output, long seed, lo
         throw new IllegalArgumentException("no setup named '" + setupName + "'");
     }
 
+    /**
+     * Each annealed setup's baseline: the unannealed setup that is otherwise the same (mixture, starts, dynamics;
+     * its name, seeds and the {@code anneal} block aside), by name, for annealed setups that have one. Maps of an
+     * annealed setup show the baseline beside the schedules.
+     */
+    public Map<String, String> unannealedBaselines() {
+        Map<String, String> baselines = new LinkedHashMap<>();
+        for (SetupSpec s : setups) {
+            if (s.dynamics().anneal().annealed()) {
+                setups.stream().filter(u -> !u.dynamics().anneal().annealed() && withoutAnneal(u).equals(withoutAnneal(s)))
+                    .findFirst().ifPresent(u -> baselines.putIfAbsent(s.name(), u.name()));
+            }
+        }
+        return baselines;
+    }
+
+    /** A setup's resolved keys but its name, seeds and anneal block. */
+    private static Map<String, Object> withoutAnneal(SetupSpec s) {
+        Map<String, Object> m = new LinkedHashMap<>(s.toYaml());
+        m.remove("name");
+        m.remove("seeds");
+        if (m.get("dynamics") instanceof Map<?, ?> dynamics) {
+            Map<Object, Object> d = new LinkedHashMap<>(dynamics);
+            d.remove("anneal");
+            m.put("dynamics", d);
+        }
+        return m;
+    }
+
     /** The index of the variant of setup {@code name} with these swept values (keys it does not sweep ignored). */
     public int setupIndex(String setupName, Map<String, Double> axisValues) {
         for (int i = 0; i < setups.size(); i++) {

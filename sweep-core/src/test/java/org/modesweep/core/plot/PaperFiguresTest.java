@@ -17,6 +17,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.junit.jupiter.api.Test;
+import org.modesweep.core.Outcome;
 
 /** What a paper needs of the figures: fixed probability axes, levels and R_c marks, styles beyond colour. */
 class PaperFiguresTest {
@@ -76,12 +77,12 @@ class PaperFiguresTest {
     void sharesStackOnTheUnitIntervalWithOneLegendEntryPerOccurringClass() {
         Map<String, java.awt.Color> colours = OutcomeColours.map();
         Map<String, double[]> d10 = new LinkedHashMap<>();
-        d10.put("COVERAGE", new double[] {1, 0.6});
-        d10.put("MEAN_ALIGNMENT", new double[] {0, 0.4});
+        d10.put(OutcomeColours.label(Outcome.COVERAGE), new double[] {1, 0.6});
+        d10.put(OutcomeColours.label(Outcome.MEAN_ALIGNMENT), new double[] {0, 0.4});
         Map<String, double[]> d1000 = new LinkedHashMap<>();
-        d1000.put("COVERAGE", new double[] {0.9, 0.2});
-        d1000.put("MEAN_ALIGNMENT", new double[] {0, 0.7});
-        d1000.put("UNRESOLVED", new double[] {0.1, 0.1});
+        d1000.put(OutcomeColours.label(Outcome.COVERAGE), new double[] {0.9, 0.2});
+        d1000.put(OutcomeColours.label(Outcome.MEAN_ALIGNMENT), new double[] {0, 0.7});
+        d1000.put(OutcomeColours.label(Outcome.UNRESOLVED), new double[] {0.1, 0.1});
         JFreeChart chart = Plots.sharesChart("outcomes", List.of(), "R", "share", List.of(
             new Plots.SharePanel("d = 10", new String[] {"2", "3"}, d10),
             new Plots.SharePanel("d = 1000", new String[] {"2", "3"}, d1000)), colours);
@@ -93,6 +94,20 @@ class PaperFiguresTest {
         for (int i = 0; i < legend.getItemCount(); i++) {
             names.add(legend.get(i).getLabel());
         }
-        assertEquals(List.of("MEAN_ALIGNMENT", "COVERAGE", "UNRESOLVED"), names);
+        // THEORY.md §5's classes by name, collapses marked, in the order collapses first
+        assertEquals(List.of("mean alignment (collapse)", "coverage", "unresolved"), names);
+    }
+
+    @Test
+    void everyOutcomeHasItsOwnNameAndColourAndCollapsesSayTheyAre() {
+        Map<String, java.awt.Color> colours = OutcomeColours.map();
+        assertEquals(Outcome.values().length, colours.size());
+        assertEquals(Outcome.values().length, colours.values().stream().distinct().count());
+        for (Outcome o : Outcome.values()) {
+            String label = OutcomeColours.label(o);
+            assertTrue(colours.containsKey(label), label);
+            assertEquals(o.isCollapse(), label.contains("collapse"), label);
+            assertEquals(label, OutcomeColours.label(o.name()));
+        }
     }
 }

@@ -49,6 +49,16 @@ class AnnealSpecTest {
     }
 
     @Test
+    void eachScheduleOfAnnealMapHasTheUnannealedSetupOfItsWeightsAsBaseline() {
+        SweepSpec spec = SpecParser.parse(java.nio.file.Path.of("../conf/paper/anneal-map.yaml"), true);
+        assertEquals(java.util.Map.of("fixed-linear", "fixed-none", "fixed-geometric", "fixed-none",
+            "trainable-linear", "trainable-none", "trainable-geometric", "trainable-none"), spec.unannealedBaselines());
+        // an unannealed row's (beta0, tau) = (1, 0) are no swept values of its setup; an annealed row's are
+        assertEquals("fixed-none", Axis.label("fixed-none", java.util.Map.of("beta0", 1.0, "tau", 0.0)));
+        assertEquals("fixed-linear (tau=100)", Axis.label("fixed-linear", java.util.Map.of("tau", 100.0)));
+    }
+
+    @Test
     void everyProblemOfTheBlockIsReportedAtOnceWithItsLine() {
         SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(
             annealed("{schedule: lineer, beta0: 0, tau: -3}"), "conf/x.yaml", false));
