@@ -104,20 +104,20 @@ final class RunCommand implements Callable<Integer> {
             System.out.print(Plan.calibrate(spec, Plan.cores(runMaster), false).describe());
             return 0;
         }
+        // Spark starts on a thread of its own (mostly one thread loading classes, 4-5 s) while the check below
+        // calibrates on the cores, which also compiles the dynamics before the first chunk needs them.
+        SweepSpec planned = spec;
+        CompletableFuture<SparkSession> starting = CompletableFuture.supplyAsync(() -> Sessions.open("sweep "
+            + planned.name(), master, planned.spark().master(), planned.spark().ui(), secretFile), STARTER);
+        if (!yes && !complete(spec)) { // refused before anything is written to the output
+            checkWallTime(spec, runMaster);
+        }
         Interrupts interrupts = Interrupts.install();
         SweepOutput local = new SweepOutput(Sessions.hadoopConfiguration(), spec.output());
-        // A local output is locked before Spark starts, so a second run is refused at once.
+        // A local output is locked before the run waits for Spark, so a second run is refused at once.
         OutputLock lock = local.isLocal() ? OutputLock.acquire(local, "sweep run " + specFile, breakLock) : null;
         SparkSession spark = null;
         try {
-            // Spark starts on a thread of its own (mostly one thread loading classes, 4-5 s) while the check below
-            // calibrates on the cores, which also compiles the dynamics before the first chunk needs them.
-            SweepSpec planned = spec;
-            CompletableFuture<SparkSession> starting = CompletableFuture.supplyAsync(() -> Sessions.open("sweep "
-                + planned.name(), master, planned.spark().master(), planned.spark().ui(), secretFile), STARTER);
-            if (!yes && !complete(spec)) {
-                checkWallTime(spec, runMaster);
-            }
             spark = started(starting);
             SparkSession session = spark;
             interrupts.onSignal(() -> session.sparkContext().cancelAllJobs());
