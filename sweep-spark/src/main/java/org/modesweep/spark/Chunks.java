@@ -39,8 +39,6 @@ final class Chunks {
         Broadcast<PointSpace> space = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(plan.space());
         ChunkSize sizing = ChunkSize.of(plan);
         int chunks = 0;
-        long firstCount = 0;
-        double firstSeconds = 0;
         Computation.Stop stop = Computation.Stop.NONE;
         try (Progress progress = new Progress(listener, total, resume.alreadyDone(), computed, wallMs, plan.cores(),
             options.progressIntervalMs())) {
@@ -66,16 +64,12 @@ final class Chunks {
                 double seconds = (System.nanoTime() - chunkStart) / 1e9;
                 long count = computed.value() - countBefore;
                 progress.chunkDone(chunks, count, seconds);
-                if (chunks == 1) {
-                    firstCount = count;
-                    firstSeconds = seconds;
-                }
                 size = sizing.next(size, chunks, count, seconds, (wallMs.value() - wallBefore) / 1000,
                     resume.toCompute() - computed.value());
                 cursor = end;
             }
             return new Computation(resume.alreadyDone() + computed.value(), computed.value(), progress.seconds(),
-                wallMs.value(), chunks, firstCount, firstSeconds, stop);
+                wallMs.value(), chunks, progress.firstChunkCount(), progress.firstChunkSeconds(), stop);
         }
     }
 

@@ -24,7 +24,7 @@ final class Progress implements AutoCloseable {
     private final Thread ticker;
     private long lastTold = -1;
     private long lastToldNanos = System.nanoTime();
-    private long firstChunkCount = -1;
+    private long firstChunkCount = -1; // trajectories of the first chunk and the seconds at its end, once it ended
     private double firstChunkSeconds;
     private volatile boolean running = true;
 
@@ -85,6 +85,16 @@ final class Progress implements AutoCloseable {
         }
         double coreSeconds = trajectoryMillis.value() / 1000;
         return coreSeconds > 0 ? cores * done / coreSeconds : 0;
+    }
+
+    /** Trajectories the first chunk computed (0 before it ended). */
+    synchronized long firstChunkCount() {
+        return Math.max(0, firstChunkCount);
+    }
+
+    /** Seconds from the start to the first chunk's end (0 before it ended). */
+    synchronized double firstChunkSeconds() {
+        return firstChunkSeconds;
     }
 
     double seconds() {
