@@ -64,9 +64,10 @@ def main():
         if w in e:
             print(f"{w:9} {e[w][0]:>9.1f} steps/s {b['W3'][0]:>9.1f} steps/s {e[w][0] / b['W3'][0]:>7.1f}x  ({notes[w]})")
     if sweep:
-        eff = re.search(r"parallel efficiency (\d+%).*fresh JVM: ([0-9.]+)/s, (\d+%), (\d+%) after its first chunk", sweep)
-        print(f"{'W4':9} {rates(sweep)['W4'][0]:>9.1f} traj/s  parallel efficiency {eff.group(1)} (warm JVM);"
-              f" {eff.group(2)}/s, {eff.group(3)} in a fresh JVM, {eff.group(4)} after its first chunk")
+        eff = re.search(r"parallel efficiency (\d+%).*?(\d+%) of W1p;.*fresh JVM: ([0-9.]+)/s, (\d+%) \(\d+% of W1x, (\d+%) of W1p\)",
+                        sweep)
+        print(f"{'W4':9} {rates(sweep)['W4'][0]:>9.1f} traj/s  parallel efficiency {eff.group(1)} (warm JVM; {eff.group(2)} of"
+              f" W1p); {eff.group(3)}/s, {eff.group(4)} in a fresh JVM ({eff.group(5)} of W1p)")
 
 
 if __name__ == "__main__":

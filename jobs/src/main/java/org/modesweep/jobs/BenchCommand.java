@@ -343,22 +343,24 @@ final class BenchCommand implements Callable<Integer> {
             Path specFile = dir.resolve("w4.yaml");
             Files.writeString(specFile, yaml);
             SweepSpec spec = SpecParser.parse(specFile, true);
+            // as `sweep run` does before it computes: the quick check, whose rate sizes the first chunk
+            SweepRunner.Options quiet = SweepRunner.Options.quiet()
+                .estimating(Plan.calibrate(spec, Plan.cores(master), true).rate());
             long opening = System.nanoTime();
             SparkSession spark = Sessions.open("bench W4", master, master, false);
             double startup = (System.nanoTime() - opening) / 1e9;
             try {
                 int cores = spark.sparkContext().defaultParallelism();
-                SweepRunner.Options quiet = SweepRunner.Options.quiet();
                 SweepRunner.Result cold = SweepRunner.run(spark, spec.withOutput(dir.resolve("cold").toString()), quiet);
                 SweepRunner.Result warm = SweepRunner.run(spark, spec.withOutput(dir.resolve("warm").toString()), quiet);
                 double ideal = cores * w1;
                 System.out.printf(Locale.ROOT, "W4 %.1f trajectories/s  (%,d W1 trajectories as a sweep on %s, %d cores, Parquet"
-                        + " included, warm JVM: parallel efficiency %.0f%% of %d x W1, %.0f%% of W1x, %.0f%% of W1p; %.2f cores busy computing."
-                        + " The same sweep first, in the fresh JVM: %.1f/s, %.0f%% (%.0f%% of W1x), %.0f%% after its first chunk;"
-                        + " Spark start-up %.1f s)%n",
+                        + " included, warm JVM: parallel efficiency %.0f%% of %d x W1, %.0f%% of W1x, %.0f%% of W1p; %.2f cores busy computing;"
+                        + " %s. The same sweep first, in the fresh JVM: %.1f/s, %.0f%% (%.0f%% of W1x, %.0f%% of W1p); %s; Spark start-up %.1f s)%n",
                     warm.throughput(), warm.computed(), master, cores, 100 * warm.throughput() / ideal, cores,
-                    100 * warm.throughput() / w1x, 100 * warm.throughput() / w1p, warm.coreMillis() / 1000 / warm.computeSeconds(), cold.throughput(),
-                    100 * cold.throughput() / ideal, 100 * cold.throughput() / w1x, 100 * cold.steadyThroughput() / ideal, startup);
+                    100 * warm.throughput() / w1x, 100 * warm.throughput() / w1p, warm.coreMillis() / 1000 / warm.computeSeconds(),
+                    chunks(warm), cold.throughput(), 100 * cold.throughput() / ideal, 100 * cold.throughput() / w1x,
+                    100 * cold.throughput() / w1p, chunks(cold), startup);
             } finally {
                 spark.stop();
             }
@@ -367,6 +369,12 @@ final class BenchCommand implements Callable<Integer> {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** "1 chunk", or "3 chunks, 9000.0/s after the first" (the first carries the warm-up of the JVM and of Spark). */
+    private static String chunks(SweepRunner.Result run) {
+        return run.chunks() == 1 ? "1 chunk" : String.format(Locale.ROOT, "%d chunks, %.0f/s after the first", run.chunks(),
+            run.steadyThroughput());
     }
 
     private static double median(double[] values) {

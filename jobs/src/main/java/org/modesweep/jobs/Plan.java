@@ -154,6 +154,11 @@ record Plan(SweepSpec spec, List<SetupCost> setups, int cores) {
         return setups.stream().mapToDouble(SetupCost::coreSeconds).sum();
     }
 
+    /** Trajectories per second of wall time while computing, at the calibrated costs (the first chunk's size). */
+    double rate() {
+        return spec.points().size() * cores * EFFICIENCY / coreSeconds();
+    }
+
     double wallSeconds() {
         return START_SECONDS + coreSeconds() / (cores * EFFICIENCY) + afterSeconds();
     }

@@ -109,9 +109,8 @@ final class RunCommand implements Callable<Integer> {
         SweepSpec planned = spec;
         CompletableFuture<SparkSession> starting = CompletableFuture.supplyAsync(() -> Sessions.open("sweep "
             + planned.name(), master, planned.spark().master(), planned.spark().ui(), secretFile), STARTER);
-        if (!yes && !complete(spec)) { // refused before anything is written to the output
-            checkWallTime(spec, runMaster);
-        }
+        // refused before anything is written to the output; the calibration also sizes the first chunk
+        double estimatedRate = !yes && !complete(spec) ? checkWallTime(spec, runMaster).rate() : Double.NaN;
         Interrupts interrupts = Interrupts.install();
         SweepOutput local = new SweepOutput(Sessions.hadoopConfiguration(), spec.output());
         // A local output is locked before the run waits for Spark, so a second run is refused at once.
@@ -122,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
             SparkSession session = spark;
             interrupts.onSignal(() -> session.sparkContext().cancelAllJobs());
             SweepRunner.Options options = SweepRunner.Options.console().locked(lock).breakingStaleLock(breakLock)
-                .stopWhen(interrupts::requested);
+                .stopWhen(interrupts::requested).estimating(estimatedRate);
             if (stopAfterChunks > 0) {
                 options = options.stopAfter(stopAfterChunks);
             }
@@ -156,8 +155,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Refuses a sweep the quick calibration puts above {@code --max-wall}, with the plan. */
-    private void checkWallTime(SweepSpec spec, String runMaster) {
+    /** Refuses a sweep the quick calibration puts above {@code --max-wall}, with the plan; else returns the plan. */
+    private Plan checkWallTime(SweepSpec spec, String runMaster) {
         Plan plan = Plan.calibrate(spec, Plan.cores(runMaster), true);
         if (plan.wallSeconds() > 60 * maxWallMinutes) {
             System.out.print(plan.describe());
@@ -165,6 +164,7 @@ final class RunCommand implements Callable<Integer> {
                 + " time, more than --max-wall %s minutes: rerun with --yes to run it, or shrink the grid",
                 Plan.clock(plan.wallSeconds()), TextTable.cell(maxWallMinutes)));
         }
+        return plan;
     }
 
     /** The session started on {@link #STARTER}, or what stopped it from starting. */

@@ -37,12 +37,12 @@ final class Chunks {
         LongAccumulator computed = spark.sparkContext().longAccumulator("trajectories");
         DoubleAccumulator wallMs = spark.sparkContext().doubleAccumulator("trajectoryMillis");
         Broadcast<PointSpace> space = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(plan.space());
-        ChunkSize sizing = ChunkSize.of(plan);
+        ChunkSize sizing = ChunkSize.of(plan, options.estimatedRate());
         int chunks = 0;
         Computation.Stop stop = Computation.Stop.NONE;
         try (Progress progress = new Progress(listener, total, resume.alreadyDone(), computed, wallMs, plan.cores(),
-            options.progressIntervalMs())) {
-            long size = sizing.first();
+            options.estimatedRate(), options.progressIntervalMs())) {
+            long size = sizing.first(resume.toCompute());
             long cursor = 0;
             while (resume.toCompute() > 0 && (cursor = done.nextMissing(cursor, total)) < total) {
                 if (lock.lost()) {

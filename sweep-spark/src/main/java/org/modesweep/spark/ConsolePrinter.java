@@ -45,8 +45,8 @@ public final class ConsolePrinter implements SweepListener {
 
     private void print(Reading r, String suffix) {
         String eta = r.left() <= 0 ? "done" : Double.isNaN(r.leftSeconds()) ? "left ?" : "left ~" + clock(r.leftSeconds());
-        out.printf(Locale.ROOT, "  %,d / %,d points (%5.1f%%)  %7.1f traj/s  elapsed %s  %s%s%n", r.done(), r.total(),
-            100.0 * r.done() / r.total(), r.rate(), clock(r.elapsedSeconds()), eta, suffix);
+        out.printf(Locale.ROOT, "  %,d / %,d points (%5.1f%%)  %7.1f traj/s%s  elapsed %s  %s%s%n", r.done(), r.total(),
+            100.0 * r.done() / r.total(), r.rate(), r.planned() ? " planned" : "", clock(r.elapsedSeconds()), eta, suffix);
         out.flush();
     }
 

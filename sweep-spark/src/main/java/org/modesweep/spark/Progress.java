@@ -10,7 +10,8 @@ import org.apache.spark.util.LongAccumulator;
  *
  * <p>The rate leaves out the first chunk, which carries Spark's start-up and the JIT's warm-up (a fresh
  * 10^5-trajectory run read 10 traj/s after its first chunk, "left ~3:00:00", and finished 12 s later).
- * Until a later chunk has rows, it is the rate of the measured trajectory time on all cores.
+ * Until a later chunk has rows, it is the rate of the measured trajectory time on all cores, and before any
+ * trajectory has ended, the calibration's rate if there is one (a first chunk of 20 s ends its first tasks after 5 s or more).
  */
 final class Progress implements AutoCloseable {
     private final SweepListener listener;
@@ -19,6 +20,7 @@ final class Progress implements AutoCloseable {
     private final LongAccumulator computed;
     private final DoubleAccumulator trajectoryMillis;
     private final int cores;
+    private final double plannedRate;
     private final long intervalMs;
     private final long startNanos = System.nanoTime();
     private final Thread ticker;
@@ -29,13 +31,14 @@ final class Progress implements AutoCloseable {
     private volatile boolean running = true;
 
     Progress(SweepListener listener, long total, long before, LongAccumulator computed, DoubleAccumulator trajectoryMillis,
-             int cores, long intervalMs) {
+             int cores, double plannedRate, long intervalMs) {
         this.listener = listener;
         this.total = total;
         this.before = before;
         this.computed = computed;
         this.trajectoryMillis = trajectoryMillis;
         this.cores = cores;
+        this.plannedRate = plannedRate;
         this.intervalMs = intervalMs;
         this.ticker = new Thread(this::tick, "sweep-progress");
         this.ticker.setDaemon(true);
@@ -76,7 +79,9 @@ final class Progress implements AutoCloseable {
         lastTold = done;
         lastToldNanos = System.nanoTime();
         double elapsed = seconds();
-        return new SweepListener.Reading(before + done, total, total - before - done, rate(done, elapsed), elapsed);
+        boolean planned = done == 0 && plannedRate > 0;
+        return new SweepListener.Reading(before + done, total, total - before - done,
+            planned ? plannedRate : rate(done, elapsed), elapsed, planned);
     }
 
     private double rate(long done, double elapsed) {

@@ -37,7 +37,7 @@ public final class RunLog implements SweepListener {
 
     @Override
     public void progress(Reading r) {
-        event("progress", fields("done", r.done(), "total", r.total(), "rate", r.rate(), "elapsedSeconds",
+        event("progress", fields("done", r.done(), "total", r.total(), "rate", r.rate(), "planned", r.planned(), "elapsedSeconds",
             r.elapsedSeconds(), "leftSeconds", Double.isNaN(r.leftSeconds()) ? null : r.leftSeconds()));
     }
 

@@ -15,9 +15,10 @@ public interface SweepListener {
 
     /**
      * A progress reading: {@code done} of {@code total} points have rows, {@code left} are still to compute;
-     * {@code rate} is the rate that the time left assumes (0 when none is known yet), see {@link Progress}.
+     * {@code rate} is the rate that the time left assumes (0 when none is known yet), see {@link Progress};
+     * {@code planned}: it is the calibration's, no trajectory having ended yet.
      */
-    record Reading(long done, long total, long left, double rate, double elapsedSeconds) {
+    record Reading(long done, long total, long left, double rate, double elapsedSeconds, boolean planned) {
         /** Seconds still to compute at {@code rate}, NaN when no rate is known. */
         public double leftSeconds() {
             return left <= 0 ? 0 : rate > 0 ? left / rate : Double.NaN;

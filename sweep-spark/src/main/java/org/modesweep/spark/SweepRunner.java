@@ -23,12 +23,13 @@ public final class SweepRunner {
      * {@code stopAfterChunks > 0} stops early (an interrupted sweep, for tests); {@code stopRequested}
      * is asked between chunks (an interrupt: the chunk in flight is cancelled by the caller or
      * finishes). {@code lock}: the output's lock if the caller took it, else the run takes it
-     * ({@code breakLock}: breaking a stale one).
+     * ({@code breakLock}: breaking a stale one). {@code estimatedRate}: trajectories per second of wall time a
+     * calibration expects (NaN if none); with it the first chunk is a full one ({@link ChunkSize#first}).
      */
     public record Options(SweepListener listener, int stopAfterChunks, long progressIntervalMs, OutputLock lock,
-                          boolean breakLock, BooleanSupplier stopRequested) {
+                          boolean breakLock, BooleanSupplier stopRequested, double estimatedRate) {
         public Options(SweepListener listener, int stopAfterChunks, long progressIntervalMs) {
-            this(listener, stopAfterChunks, progressIntervalMs, null, false, () -> false);
+            this(listener, stopAfterChunks, progressIntervalMs, null, false, () -> false, Double.NaN);
         }
 
         /** Progress on standard output every 10 s. */
@@ -42,19 +43,23 @@ public final class SweepRunner {
         }
 
         public Options stopAfter(int chunks) {
-            return new Options(listener, chunks, progressIntervalMs, lock, breakLock, stopRequested);
+            return new Options(listener, chunks, progressIntervalMs, lock, breakLock, stopRequested, estimatedRate);
         }
 
         public Options locked(OutputLock heldLock) {
-            return new Options(listener, stopAfterChunks, progressIntervalMs, heldLock, breakLock, stopRequested);
+            return new Options(listener, stopAfterChunks, progressIntervalMs, heldLock, breakLock, stopRequested, estimatedRate);
         }
 
         public Options breakingStaleLock(boolean breakStale) {
-            return new Options(listener, stopAfterChunks, progressIntervalMs, lock, breakStale, stopRequested);
+            return new Options(listener, stopAfterChunks, progressIntervalMs, lock, breakStale, stopRequested, estimatedRate);
         }
 
         public Options stopWhen(BooleanSupplier requested) {
-            return new Options(listener, stopAfterChunks, progressIntervalMs, lock, breakLock, requested);
+            return new Options(listener, stopAfterChunks, progressIntervalMs, lock, breakLock, requested, estimatedRate);
+        }
+
+        public Options estimating(double trajectoriesPerSecond) {
+            return new Options(listener, stopAfterChunks, progressIntervalMs, lock, breakLock, stopRequested, trajectoriesPerSecond);
         }
     }
 
