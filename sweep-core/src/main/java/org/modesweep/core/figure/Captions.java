@@ -2,6 +2,10 @@ package org.modesweep.core.figure;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.modesweep.core.Weights;
 import org.modesweep.core.sweep.InitSpec;
 import org.modesweep.core.sweep.SetupSpec;
@@ -40,5 +44,23 @@ final class Captions {
     /** e.g. {@code sgd-sphere = sgd (η = 0.05, B = 1000, tMax = 200)}. */
     static String setup(SetupSpec s) {
         return s.name() + " = " + s.dynamics().caption(Captions::num);
+    }
+
+    /**
+     * A time axis in the units of the setups' dynamics (as {@link org.modesweep.core.anneal.Anneal}'s schedules count
+     * it): the flow's own time, {@code η × steps} for gd and sgd, steps for realnvp; e.g. {@code t},
+     * {@code t (η × steps)}, or {@code t (η × steps for sgd)} beside a flow.
+     */
+    static String time(String symbol, List<SetupSpec> setups) {
+        Map<String, List<String>> typesByUnit = setups.stream().map(s -> s.dynamics().type()).distinct().collect(
+            Collectors.groupingBy(t -> switch (t) {
+                case "flow" -> "";
+                case "realnvp" -> "steps";
+                default -> "η × steps";
+            }, LinkedHashMap::new, Collectors.toList()));
+        boolean alone = typesByUnit.size() == 1;
+        List<String> units = typesByUnit.entrySet().stream().filter(e -> !e.getKey().isEmpty())
+            .map(e -> e.getKey() + (alone ? "" : " for " + String.join(", ", e.getValue()))).toList();
+        return units.isEmpty() ? symbol : symbol + " (" + String.join("; ", units) + ")";
     }
 }

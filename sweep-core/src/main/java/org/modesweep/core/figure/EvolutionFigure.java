@@ -160,7 +160,7 @@ public final class EvolutionFigure {
             String others = String.join(", ", setups.subList(1, setups.size()).stream().map(SetupSpec::name).toList());
             Panels.draw(folder.resolve(base), String.format("m1, m2, w1 against time, R = %s: %s solid%s",
                 Captions.num(g.R()), lead.name(), others.isEmpty() ? "" : ", " + others + " dashed"), notes,
-                "t (η × steps)", panels.subList(0, Math.min(MAX_PANELS, panels.size())), false);
+                Captions.time("t", setups), panels.subList(0, Math.min(MAX_PANELS, panels.size())), false);
             written.add(base);
         });
         return written;

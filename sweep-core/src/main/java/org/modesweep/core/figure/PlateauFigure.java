@@ -97,7 +97,7 @@ public final class PlateauFigure {
             notes.add("runs that end on the plateau (collapsed, or cut at tMax) count as longer than any τ: "
                 + "curves above 0 at the right end");
             String base = String.format("plateaus-%s-d%d-w%s", setups.get(0).name(), any.d(), Captions.num(any.wStar()));
-            Panels.draw(folder.resolve(base), "Plateau times over seeds", notes, "τ (time, η × steps)", panels, true);
+            Panels.draw(folder.resolve(base), "Plateau times over seeds", notes, Captions.time("plateau time τ", setups), panels, true);
             written.add(base);
         });
         return written;
